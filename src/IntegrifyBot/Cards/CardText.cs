@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace IntegrifyBot.Cards;
+
+/// <summary>
+/// Makes text from outside the bot (Integrify data, what a user typed) safe to show in a TextBlock.
+/// </summary>
+public static class CardText
+{
+    // Characters that start inline markdown in Teams' renderers: emphasis, strike-through, links,
+    // autolinks and code. A backslash makes each literal, so "[click](https://evil)" shows as typed.
+    private const string InlineMarkdown = "\\`*_~[]<>";
+
+    // Characters that start a heading, quote or list only at the beginning of a line; escaping them
+    // elsewhere would show stray backslashes on clients that ignore escapes.
+    private const string LineStartMarkdown = "#>-+";
+
+    /// <summary>The longest a single piece of outside text may be on a card before it is cut.</summary>
+    public const int DefaultMaxLength = 500;
+
+    public static string Escape(string? text, int maxLength = DefaultMaxLength)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var shortened = Truncate(text, maxLength);
+        var escaped = new StringBuilder(shortened.Length + 16);
+        var atLineStart = true;
+        for (var i = 0; i < shortened.Length; i++)
+        {
+            var character = shortened[i];
+            if (character == '\r')
+            {
+                continue;
+            }
+
+            if (atLineStart && OrderedListMarkerEnd(shortened, i) is > 0 and var markerEnd)
+            {
+                // "12. " would start a numbered list: keep the digits, escape the dot.
+                escaped.Append(shortened, i, markerEnd - i).Append('\\');
+                i = markerEnd;
+                character = shortened[i];
+            }
+            else if (InlineMarkdown.Contains(character, StringComparison.Ordinal)
+                || (atLineStart && LineStartMarkdown.Contains(character, StringComparison.Ordinal)))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(character);
+            atLineStart = character == '\n' || (atLineStart && character == ' ');
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>Cuts text to at most <paramref name="maxLength"/> characters, ending with "…" when cut.</summary>
+    public static string Truncate(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = maxLength - 1;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    // The index of the "." or ")" that ends a run of digits starting at index, or -1.
+    private static int OrderedListMarkerEnd(string text, int index)
+    {
+        var end = index;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end > index && end < text.Length && text[end] is '.' or ')' ? end : -1;
+    }
+}

@@ -1,0 +1,34 @@
+using IntegrifyBot.Routing;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Hosting;
+
+public static class BotHostExtensions
+{
+    /// <summary>Options (validated at start), health checks and telemetry: what every bot instance needs.</summary>
+    public static WebApplicationBuilder AddBotHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<BotOptions>()
+            .Bind(builder.Configuration.GetSection(BotOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<BotOptions>, BotModeDefaults>();
+
+        services.AddOptions<BotIdentityOptions>()
+            .Bind(builder.Configuration)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityValidator>();
+
+        services.AddSingleton<RouterMetrics>();
+        services.AddHealthChecks()
+            .AddCheck<ConfigurationHealthCheck>("configuration", tags: [BotHealth.ReadyTag])
+            .AddCheck<DataFolderHealthCheck>("data-folder", tags: [BotHealth.ReadyTag]);
+        services.AddHostedService<BotModeAnnouncer>();
+
+        builder.AddBotTelemetry();
+        return builder;
+    }
+}

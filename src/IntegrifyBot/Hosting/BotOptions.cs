@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrifyBot.Hosting;
+
+/// <summary>The "Bot" section of appsettings.json; every key is described in the README.</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>Production unless set; Development when unset under ASPNETCORE_ENVIRONMENT=Development.</summary>
+    public BotMode? Mode { get; set; }
+
+    /// <summary>Teams tenant (directory) ids allowed to use the bot; empty allows every tenant.</summary>
+    public IList<string> AllowedTenantIds { get; } = [];
+
+    /// <summary>The largest activity accepted on /api/messages; Teams' own messages are far smaller.</summary>
+    [Range(4 * 1024, 4 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long a card button (Action.Execute) may take: Teams gives up on an invoke after about five seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "00:00:14")]
+    public TimeSpan InvokeTimeout { get; set; } = TimeSpan.FromSeconds(4.5);
+
+    /// <summary>How long a message turn may take before the user gets a "try again" card.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan MessageTimeout { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Where the bot keeps its files (the SQLite database by default); relative to the working folder.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>The mode after defaults are applied; see <see cref="BotModeDefaults"/>.</summary>
+    public BotMode EffectiveMode => Mode ?? BotMode.Production;
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Hosting;
+
+public static class BotStartup
+{
+    /// <summary>
+    /// Runs the bot until it is stopped. A configuration that fails validation ends the process before
+    /// it listens, with exit code 2 and a single line on standard error that says what to fix.
+    /// </summary>
+    public static async Task<int> RunBotAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            // The host validates too, but it would log the failure with a stack trace first.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: {string.Join(" ", exception.Failures)}");
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+using IntegrifyBot.Features;
+using IntegrifyBot.Hosting;
+using IntegrifyBot.Teams;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
+// The bot's folder is the content root, so appsettings.json and wwwroot are found beside the
+// assemblies wherever the bot is started from (dotnet run, the published folder, the container).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddBotHost();
+builder.Services.AddTeamsBot();
+builder.Services.AddBotFeatures();
+
+var app = builder.Build();
+app.MapBotEndpoints();
+return await app.RunBotAsync();

@@ -1,0 +1,14 @@
+namespace IntegrifyBot.Routing;
+
+/// <summary>
+/// One turn of a conversation, as features see it: who, where, and in which language and time zone.
+/// The Teams edge builds it from the incoming activity; features never see the activity itself.
+/// </summary>
+public sealed record BotRequest(TurnUser User, TurnConversation Conversation)
+{
+    /// <summary>The client's locale, such as "en-US" or "de-DE".</summary>
+    public string Locale { get; init; } = "en-US";
+
+    /// <summary>The client's IANA time zone, such as "Europe/Berlin", when Teams tells it.</summary>
+    public string? TimeZone { get; init; }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrifyBot.Cards;
+using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Routing;
+
+/// <summary>
+/// Sends each turn to the feature that answers it and guarantees an answer: an unknown command gets
+/// help, an outdated or altered card gets a polite refusal, a failing or slow feature gets a problem
+/// card within the turn's time budget. Nothing here knows about the Bot Framework.
+/// </summary>
+public sealed partial class BotRouter
+{
+    private readonly RouteTable routes = new();
+    private readonly BotOptions options;
+    private readonly RouterMetrics metrics;
+    private readonly ILogger<BotRouter> logger;
+    private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> unknownCommand;
+    private readonly Func<BotRequest, CancellationToken, Task<BotReply>> welcome;
+
+    public BotRouter(IEnumerable<IBotFeature> features, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.metrics = metrics;
+        this.logger = logger;
+
+        routes.MapVerb<RunCommandData>(RunCommandData.Verb, retryWithData: true, (turn, data, cancellationToken) => DispatchTextAsync(turn, data.Text, cancellationToken));
+        foreach (var feature in features)
+        {
+            feature.MapRoutes(routes);
+        }
+
+        unknownCommand = routes.UnknownCommand ?? throw new InvalidOperationException("No feature answers unknown commands.");
+        welcome = routes.Welcome ?? throw new InvalidOperationException("No feature welcomes new users.");
+    }
+
+    /// <summary>Every text command, in the order features mapped them.</summary>
+    public IReadOnlyList<CommandDescriptor> Commands => routes.Commands;
+
+    public Task<BotReply> HandleTextAsync(BotRequest turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var retry = CardActions.Execute("Try again", RunCommandData.Verb, new RunCommandData(CardText.Truncate(text.Trim(), RunCommandData.MaxTextLength)));
+        return RunAsync("text", options.MessageTimeout, retry, token => DispatchTextAsync(turn, text, token), cancellationToken);
+    }
+
+    public Task<BotReply> HandleCardActionAsync(BotRequest turn, CardInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var route = routes.FindVerb(invocation.Verb);
+        if (route is null)
+        {
+            LogUnknownVerb(invocation.Verb);
+            metrics.Turn("unknown-verb", "refused", TimeSpan.Zero);
+            return Task.FromResult<BotReply>(new CardReply(ProblemCards.OutdatedCard()));
+        }
+
+        // Execute invokes must be answered within Teams' invoke limit; Submit arrives as a message.
+        var budget = invocation.Kind == CardInvocationKind.Execute ? options.InvokeTimeout : options.MessageTimeout;
+        var retry = route.RetryWithData && invocation.Data.ValueKind == JsonValueKind.Object
+            ? CardActions.Execute("Try again", invocation.Verb, JsonObject.Create(invocation.Data))
+            : null;
+        return RunAsync($"verb {invocation.Verb}", budget, retry, token => route.Handler(turn, invocation.Data, token), cancellationToken);
+    }
+
+    public Task<BotReply> WelcomeAsync(BotRequest turn, CancellationToken cancellationToken) =>
+        RunAsync("welcome", options.MessageTimeout, retry: null, token => welcome(turn, token), cancellationToken);
+
+    private Task<BotReply> DispatchTextAsync(BotRequest turn, string text, CancellationToken cancellationToken)
+    {
+        var match = routes.MatchCommand(text);
+        return match is null
+            ? unknownCommand(turn, text, cancellationToken)
+            : match.Route.Handler(new CommandRequest(turn, match.Route.Command, match.Arguments), cancellationToken);
+    }
+
+    private async Task<BotReply> RunAsync(
+        string routeName,
+        TimeSpan budget,
+        ExecuteAction? retry,
+        Func<CancellationToken, Task<BotReply>> handler,
+        CancellationToken cancellationToken)
+    {
+        using var activity = BotTelemetry.ActivitySource.StartActivity($"route {routeName}");
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget);
+        string outcome = "ok";
+        try
+        {
+            // WaitAsync answers on time even when a handler ignores its cancellation token.
+            return await handler(timeout.Token).WaitAsync(budget, cancellationToken);
+        }
+        catch (VerbDataException exception)
+        {
+            outcome = "refused";
+            LogRefusedCardData(routeName, exception.Message);
+            return new CardReply(ProblemCards.OutdatedCard());
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException)
+        {
+            outcome = "timeout";
+            LogTimedOut(routeName, budget.TotalMilliseconds);
+            return new CardReply(ProblemCards.TimedOut(retry));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = "error";
+            LogFailed(exception, routeName);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            return new CardReply(ProblemCards.Unexpected(retry));
+        }
+        finally
+        {
+            activity?.SetTag("integrifybot.route.outcome", outcome);
+            metrics.Turn(routeName.Split(' ')[0], outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action named the unknown verb {Verb}; answered that the card is outdated")]
+    private partial void LogUnknownVerb(string verb);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused card data on {Route}: {Reason}")]
+    private partial void LogRefusedCardData(string route, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} did not answer within {BudgetMs} ms; answered with a retry card")]
+    private partial void LogTimedOut(string route, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Route} failed; answered with a problem card")]
+    private partial void LogFailed(Exception exception, string route);
+}

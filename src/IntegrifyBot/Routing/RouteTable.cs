@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace IntegrifyBot.Routing;
+
+/// <summary>
+/// The commands and card verbs the bot answers, filled by each <see cref="IBotFeature"/> at start.
+/// Mapping the same phrase or verb twice is a programming error and fails at start, not at run time.
+/// </summary>
+public sealed class RouteTable
+{
+    private readonly Dictionary<string, CommandRoute> phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VerbRoute> verbs = new(StringComparer.Ordinal);
+    private readonly List<CommandDescriptor> commands = [];
+    private int longestPhraseWords = 1;
+
+    internal Func<BotRequest, string, CancellationToken, Task<BotReply>>? UnknownCommand { get; private set; }
+
+    internal Func<BotRequest, CancellationToken, Task<BotReply>>? Welcome { get; private set; }
+
+    public IReadOnlyList<CommandDescriptor> Commands => commands;
+
+    public void MapCommand(CommandDescriptor command, Func<CommandRequest, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(handler);
+        var route = new CommandRoute(command, handler);
+        foreach (var phrase in command.Phrases)
+        {
+            var key = CommandText.Normalize(phrase);
+            if (key.Length == 0 || !phrases.TryAdd(key, route))
+            {
+                throw new InvalidOperationException($"The command phrase \"{phrase}\" is empty or mapped twice.");
+            }
+
+            longestPhraseWords = Math.Max(longestPhraseWords, key.Split(' ').Length);
+        }
+
+        commands.Add(command);
+    }
+
+    /// <summary>
+    /// Maps a card verb to a handler that receives the button's data as <typeparamref name="TData"/>,
+    /// parsed and validated (data annotations) before the handler runs.
+    /// </summary>
+    /// <param name="retryWithData">
+    /// Whether a problem card may offer "Try again" carrying the same data. The data includes what was
+    /// typed into the card, so a verb whose inputs hold a secret (a password, an API key) says no.
+    /// </param>
+    public void MapVerb<TData>(string verb, bool retryWithData, Func<BotRequest, TData, CancellationToken, Task<BotReply>> handler)
+        where TData : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        ArgumentNullException.ThrowIfNull(handler);
+        var route = new VerbRoute(verb, retryWithData, (turn, data, cancellationToken) => handler(turn, VerbData.Parse<TData>(data), cancellationToken));
+        if (!verbs.TryAdd(verb, route))
+        {
+            throw new InvalidOperationException($"The card verb \"{verb}\" is mapped twice.");
+        }
+    }
+
+    /// <summary>What answers text that matches no command; exactly one feature maps it.</summary>
+    public void MapUnknownCommand(Func<BotRequest, string, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        UnknownCommand = UnknownCommand is null ? handler : throw new InvalidOperationException("The unknown-command route is mapped twice.");
+    }
+
+    /// <summary>What the bot says when it is added to a chat, team or personal scope.</summary>
+    public void MapWelcome(Func<BotRequest, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Welcome = Welcome is null ? handler : throw new InvalidOperationException("The welcome route is mapped twice.");
+    }
+
+    internal CommandMatch? MatchCommand(string text)
+    {
+        var words = CommandText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var originalWords = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+        // The longest phrase wins, so "my tasks" is not read as "my" followed by "tasks".
+        for (var length = Math.Min(longestPhraseWords, words.Length); length > 0; length--)
+        {
+            if (phrases.TryGetValue(string.Join(' ', words.Take(length)), out var route))
+            {
+                return new CommandMatch(route, string.Join(' ', originalWords.Skip(length)));
+            }
+        }
+
+        return null;
+    }
+
+    internal VerbRoute? FindVerb(string verb) => verbs.GetValueOrDefault(verb);
+
+    internal sealed record CommandRoute(CommandDescriptor Command, Func<CommandRequest, CancellationToken, Task<BotReply>> Handler);
+
+    internal sealed record CommandMatch(CommandRoute Route, string Arguments);
+
+    internal sealed record VerbRoute(string Verb, bool RetryWithData, Func<BotRequest, JsonElement, CancellationToken, Task<BotReply>> Handler);
+}

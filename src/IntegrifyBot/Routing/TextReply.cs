@@ -1,0 +1,3 @@
+namespace IntegrifyBot.Routing;
+
+public sealed record TextReply(string Text) : BotReply;

@@ -1,0 +1,55 @@
+using IntegrifyBot.Cards;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace IntegrifyBot.Teams;
+
+/// <summary>
+/// The Bot Framework's CloudAdapter (it checks each inbound token and sends replies through the Bot
+/// Connector) with the bot's tenant gate and a last-resort error handler.
+/// </summary>
+internal sealed partial class BotAdapter : CloudAdapter
+{
+    private readonly ILogger<BotAdapter> logger;
+
+    public BotAdapter(BotFrameworkAuthentication authentication, TenantGate tenantGate, ILogger<BotAdapter> logger)
+        : base(authentication, logger)
+    {
+        this.logger = logger;
+        Use(tenantGate);
+        OnTurnError = AnswerAfterFailureAsync;
+    }
+
+    /// <summary>
+    /// Reached only when the Teams edge itself fails (features' failures are answered by the router).
+    /// The user still gets an answer, and an invoke still gets a valid response, never an empty one.
+    /// </summary>
+    private async Task AnswerAfterFailureAsync(ITurnContext turnContext, Exception exception)
+    {
+        LogTurnFailed(exception, turnContext.Activity?.Type ?? "?");
+        var card = ProblemCards.Unexpected(retry: null);
+        try
+        {
+            if (turnContext.Activity?.Type == ActivityTypes.Invoke)
+            {
+                await turnContext.SendActivityAsync(Replies.InvokeResponseActivity(card));
+            }
+            else if (turnContext.Activity?.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(Replies.ToActivity(card));
+            }
+        }
+        catch (Exception sendFailure) when (sendFailure is HttpRequestException or ErrorResponseException or OperationCanceledException)
+        {
+            LogProblemCardNotSent(sendFailure);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed in the Teams edge; answering with a problem card")]
+    private partial void LogTurnFailed(Exception exception, string activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the problem card after a failed turn")]
+    private partial void LogProblemCardNotSent(Exception exception);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using IntegrifyBot.Routing;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+
+namespace IntegrifyBot.Teams;
+
+/// <summary>
+/// The only activity handler: it turns Teams activities into <see cref="BotRequest"/>s for the router
+/// and the router's replies back into activities. Features never see an activity.
+/// </summary>
+internal sealed partial class TeamsBot(BotRouter router, ILogger<TeamsBot> logger) : TeamsActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var turn = TurnRequests.From((Activity)activity);
+
+        // A message that carries a value is an Action.Submit from a card.
+        if (activity.Value is not null)
+        {
+            var data = CardData.ToJsonElement(activity.Value);
+            var invocation = new CardInvocation(CardData.SubmittedVerb(data), data, CardInvocationKind.Submit);
+            var reply = await router.HandleCardActionAsync(turn, invocation, cancellationToken);
+            await ReplaceOrSendAsync(turnContext, reply, cancellationToken);
+            return;
+        }
+
+        var text = MessageText.Of(activity);
+        var answer = await router.HandleTextAsync(turn, text, cancellationToken);
+        await turnContext.SendActivityAsync(Replies.ToActivity(answer), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext,
+        AdaptiveCardInvokeValue invokeValue,
+        CancellationToken cancellationToken)
+    {
+        var turn = TurnRequests.From((Activity)turnContext.Activity);
+        var invocation = new CardInvocation(
+            invokeValue.Action.Verb ?? string.Empty,
+            CardData.ToJsonElement(invokeValue.Action.Data),
+            CardInvocationKind.Execute);
+        var reply = await router.HandleCardActionAsync(turn, invocation, cancellationToken);
+        return Replies.ToInvokeResponse(reply);
+    }
+
+    /// <summary>
+    /// Welcomes people once, when the bot itself joins a personal chat, group chat or team; other
+    /// people joining later are not greeted, so a busy channel is not spammed.
+    /// </summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var botJoined = activity.MembersAdded?.Any(member => member.Id == activity.Recipient?.Id) == true;
+        if (!botJoined)
+        {
+            return;
+        }
+
+        var welcome = await router.WelcomeAsync(TurnRequests.From((Activity)activity), cancellationToken);
+        await turnContext.SendActivityAsync(Replies.ToActivity(welcome), cancellationToken);
+    }
+
+    /// <summary>
+    /// A card answer to Action.Submit replaces the card that was clicked, as Action.Execute does;
+    /// if Teams refuses the update (the message is gone or too old), it is sent as a new message.
+    /// </summary>
+    private async Task ReplaceOrSendAsync(ITurnContext turnContext, BotReply reply, CancellationToken cancellationToken)
+    {
+        var activity = Replies.ToActivity(reply);
+        var clickedMessageId = turnContext.Activity.ReplyToId;
+        if (reply is CardReply && !string.IsNullOrEmpty(clickedMessageId))
+        {
+            activity.Id = clickedMessageId;
+            try
+            {
+                await turnContext.UpdateActivityAsync(activity, cancellationToken);
+                return;
+            }
+            catch (Microsoft.Bot.Schema.ErrorResponseException exception) when (exception.Response?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
+            {
+                LogUpdateRefused((int)exception.Response.StatusCode);
+                activity.Id = null;
+            }
+        }
+
+        await turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams refused to update the clicked card ({Status}); sent the answer as a new message")]
+    private partial void LogUpdateRefused(int status);
+}

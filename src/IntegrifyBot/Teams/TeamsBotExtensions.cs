@@ -1,0 +1,37 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace IntegrifyBot.Teams;
+
+public static class TeamsBotExtensions
+{
+    /// <summary>
+    /// The Bot Framework adapter and the activity handler. Authentication comes from the top-level
+    /// MicrosoftApp* keys (ConfigurationBotFrameworkAuthentication): with an app id every inbound
+    /// token is checked; without one (demo and development only) none is.
+    /// </summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
+            provider.GetRequiredService<IConfiguration>(),
+            httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
+            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<TenantGate>();
+        services.AddSingleton<IBotFrameworkHttpAdapter, BotAdapter>();
+        services.AddSingleton<ActivityRequestGate>();
+        services.AddTransient<IBot, TeamsBot>();
+        services.AddHostedService<AdapterWarmup>();
+        return services;
+    }
+
+    /// <summary>POST /api/messages: where Teams (through the Bot Connector) sends every activity.</summary>
+    public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+                adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+            .AddEndpointFilter<ActivityRequestGate>();
+        return endpoints;
+    }
+}
