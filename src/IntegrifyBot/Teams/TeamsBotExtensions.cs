@@ -22,6 +22,7 @@ public static class TeamsBotExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter, BotAdapter>();
         services.AddSingleton<ActivityRequestGate>();
         services.AddTransient<IBot, TeamsBot>();
+        services.AddTransient<MessagesEndpoint>();
         services.AddHostedService<AdapterWarmup>();
         return services;
     }
@@ -29,8 +30,7 @@ public static class TeamsBotExtensions
     /// <summary>POST /api/messages: where Teams (through the Bot Connector) sends every activity.</summary>
     public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-                adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+        endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http))
             .AddEndpointFilter<ActivityRequestGate>();
         return endpoints;
     }

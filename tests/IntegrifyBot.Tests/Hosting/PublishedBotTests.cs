@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using IntegrifyBot.Tests.Infrastructure;
+
+namespace IntegrifyBot.Tests.Hosting;
+
+/// <summary>The published bot (what the container runs) started as a real process.</summary>
+public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<PublishedBot>
+{
+    [Fact]
+    public async Task Production_without_an_app_id_refuses_to_start_with_a_one_line_reason()
+    {
+        await using var bot = published.Start(new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{FreePort()}" });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var lines = bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("IntegrifyBot cannot start: MicrosoftAppId is not set", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_mode_starts_warns_loudly_and_passes_its_own_health_check()
+    {
+        var port = FreePort();
+        await using var bot = published.Start(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Bot__Mode"] = "Demo",
+            ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+        });
+        var healthz = $"http://127.0.0.1:{port}/healthz";
+
+        var probe = await WaitForHealthyAsync(healthz, bot);
+
+        Assert.Equal(0, probe);
+        Assert.Contains("NOT authenticated", bot.Output, StringComparison.Ordinal);
+        using var client = new HttpClient();
+        using var ready = await client.GetAsync($"http://127.0.0.1:{port}/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_health_check_command_fails_when_nothing_answers()
+    {
+        await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort()}/healthz");
+
+        Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    // The container's HEALTHCHECK runs the same command; it is retried here until the bot listens.
+    private async Task<int> WaitForHealthyAsync(string url, BotProcess bot)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", url);
+            var exitCode = await probe.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            if (exitCode == 0 || DateTime.UtcNow > deadline || bot.HasExited)
+            {
+                return exitCode;
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

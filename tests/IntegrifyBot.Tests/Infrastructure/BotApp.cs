@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace IntegrifyBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real bot (its Program, the Bot Framework adapter, every feature) on Kestrel at a free port on
+/// 127.0.0.1, with settings layered over appsettings.json as an operator would set them.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly string environment;
+    private readonly Dictionary<string, string?> settings;
+
+    private BotApp(string environment, Dictionary<string, string?> settings)
+    {
+        this.environment = environment;
+        this.settings = settings;
+        UseKestrel(0);
+    }
+
+    /// <summary>Demo mode: no Microsoft app id, replies only to loopback connectors.</summary>
+    public static BotApp Demo(IDictionary<string, string?>? extra = null) =>
+        Start("Production", WithDefaults(new() { ["Bot:Mode"] = "Demo" }, extra));
+
+    /// <summary>Production mode with a (made-up) single-tenant identity: every inbound token is checked.</summary>
+    public static BotApp Production(IDictionary<string, string?>? extra = null) =>
+        Start("Production", WithDefaults(
+            new()
+            {
+                ["MicrosoftAppId"] = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11",
+                ["MicrosoftAppPassword"] = "not-a-real-secret",
+                ["MicrosoftAppType"] = "SingleTenant",
+                ["MicrosoftAppTenantId"] = "0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5",
+            },
+            extra));
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient CreateBotClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(environment);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+    }
+
+    private static BotApp Start(string environment, Dictionary<string, string?> settings)
+    {
+        var app = new BotApp(environment, settings);
+        app.StartServer();
+        app.BaseAddress = app.ClientOptions.BaseAddress;
+        return app;
+    }
+
+    private static Dictionary<string, string?> WithDefaults(Dictionary<string, string?> settings, IDictionary<string, string?>? extra)
+    {
+        // Each bot under test gets its own data folder and plain console logs.
+        settings["Bot:DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N"));
+        settings["Logging:Console:FormatterName"] = "simple";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

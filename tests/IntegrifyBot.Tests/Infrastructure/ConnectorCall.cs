@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace IntegrifyBot.Tests.Infrastructure;
+
+/// <summary>One call the bot made to the connector: a new message (POST) or an update (PUT).</summary>
+public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonElement Activity)
+{
+    /// <summary>The Adaptive Card the activity carries, or fails the test if it carries none.</summary>
+    public JsonElement Card
+    {
+        get
+        {
+            foreach (var attachment in Activity.GetProperty("attachments").EnumerateArray())
+            {
+                if (attachment.GetProperty("contentType").GetString() == "application/vnd.microsoft.card.adaptive")
+                {
+                    return attachment.GetProperty("content");
+                }
+            }
+
+            throw new InvalidOperationException("The activity carries no Adaptive Card: " + Activity);
+        }
+    }
+
+    public string? Text => Activity.TryGetProperty("text", out var text) ? text.GetString() : null;
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrifyBot.Tests.Infrastructure;
+
+/// <summary>
+/// A Bot Connector service on 127.0.0.1 that records what the bot sends: the real adapter posts its
+/// replies and updates here over HTTP, as it would to Teams' connector.
+/// </summary>
+public sealed class LocalConnector : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly Channel<ConnectorCall> calls = Channel.CreateUnbounded<ConnectorCall>();
+    private readonly ConcurrentQueue<ConnectorCall> history = new();
+    private int nextId;
+
+    private LocalConnector(WebApplication app) => this.app = app;
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    public IReadOnlyCollection<ConnectorCall> History => history;
+
+    public static async Task<LocalConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new LocalConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) => connector.RecordAsync("POST", conversationId, null, request));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector.RecordAsync("POST", conversationId, activityId, request));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector.RecordAsync("PUT", conversationId, activityId, request));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        connector.ServiceUrl = new Uri(address + "/");
+        return connector;
+    }
+
+    /// <summary>Waits for the next call the bot makes, failing the test if none comes in time.</summary>
+    public async Task<ConnectorCall> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            return await calls.Reader.ReadAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("The bot sent nothing to the connector in time.");
+        }
+    }
+
+    /// <summary>True when the bot has sent nothing that was not read yet.</summary>
+    public bool IsIdle => calls.Reader.Count == 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
+    {
+        using var document = await JsonDocument.ParseAsync(request.Body);
+        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone());
+        history.Enqueue(call);
+        await calls.Writer.WriteAsync(call);
+        var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
+        return Results.Json(new { id });
+    }
+}
