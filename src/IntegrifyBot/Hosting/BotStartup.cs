@@ -22,7 +22,15 @@ public static class BotStartup
             return 2;
         }
 
-        await app.RunAsync();
-        return 0;
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: {exception.Message} Set Urls to a free address.");
+            return 2;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using IntegrifyBot.Tests.Infrastructure;
 
 namespace IntegrifyBot.Tests.Hosting;
@@ -10,7 +9,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     [Fact]
     public async Task Production_without_an_app_id_refuses_to_start_with_a_one_line_reason()
     {
-        await using var bot = published.Start(new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{FreePort()}" });
+        await using var bot = published.Start(new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}" });
 
         var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
@@ -24,7 +23,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     [Fact]
     public async Task Demo_mode_starts_warns_loudly_and_passes_its_own_health_check()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         await using var bot = published.Start(new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -45,7 +44,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     [Fact]
     public async Task The_health_check_command_fails_when_nothing_answers()
     {
-        await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort()}/healthz");
+        await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort.Next()}/healthz");
 
         Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
@@ -63,12 +62,5 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
                 return exitCode;
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

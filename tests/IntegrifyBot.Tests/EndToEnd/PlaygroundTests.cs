@@ -1,0 +1,64 @@
+using System.Text.Json;
+using IntegrifyBot.Tests.Infrastructure;
+
+namespace IntegrifyBot.Tests.EndToEnd;
+
+/// <summary>
+/// The bot in demo mode talking to Microsoft's Teams emulator: real Teams activities in, real
+/// connector calls out, as a person would see them in the emulator's chat.
+/// </summary>
+public sealed class PlaygroundTests : IAsyncLifetime
+{
+    private BotApp bot = null!;
+    private AgentsPlayground playground = null!;
+
+    public async Task InitializeAsync()
+    {
+        bot = BotApp.Demo();
+        playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await playground.DisposeAsync();
+        await bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Installing_the_app_shows_the_welcome_card_and_help_is_answered_with_the_help_card()
+    {
+        await playground.InstallAsync();
+        var welcome = await playground.NextMessageAsync();
+
+        Assert.Contains("I'm the Integrify bot", CardText(welcome), StringComparison.Ordinal);
+
+        await playground.SendAsync("help");
+        var help = await playground.NextMessageAsync();
+
+        // Teams sends installationUpdate and conversationUpdate on install; a second welcome would arrive here instead.
+        Assert.Contains("Here's what I can do", CardText(help), StringComparison.Ordinal);
+        Assert.Contains("Show what I can do", CardText(help), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clicking_the_welcome_cards_button_replaces_it_with_the_help_card()
+    {
+        await playground.InstallAsync();
+        var welcome = await playground.NextMessageAsync();
+        var button = Card(welcome).GetProperty("actions")[0];
+
+        var answer = await playground.ExecuteAsync(welcome.GetProperty("messageId").GetString()!, button);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer.GetProperty("type").GetString());
+        Assert.Contains("Here's what I can do", answer.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement Card(JsonElement message)
+    {
+        var attachment = message.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        return attachment.GetProperty("content");
+    }
+
+    private static string CardText(JsonElement message) => Card(message).GetRawText();
+}
