@@ -33,7 +33,13 @@ public static class CardText
             var character = shortened[i];
             if (character == '\r')
             {
-                continue;
+                // "\r\n" and a lone "\r" are both one line break.
+                if (i + 1 < shortened.Length && shortened[i + 1] == '\n')
+                {
+                    continue;
+                }
+
+                character = '\n';
             }
 
             if (atLineStart && OrderedListMarkerEnd(shortened, i) is > 0 and var markerEnd)

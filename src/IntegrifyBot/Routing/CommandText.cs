@@ -5,7 +5,7 @@ namespace IntegrifyBot.Routing;
 /// <summary>How typed text is compared with command phrases: case, extra spaces and trailing punctuation don't count.</summary>
 internal static class CommandText
 {
-    private static readonly char[] TrailingPunctuation = ['.', '!', ',', ';', ':'];
+    private static readonly char[] TrailingPunctuation = ['.', '!', ',', ';', ':', '?'];
 
     public static string Normalize(string text)
     {
@@ -13,7 +13,7 @@ internal static class CommandText
         foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             // "help!" means "help", but "?" alone is a phrase of its own.
-            var trimmed = word.Length > 1 ? word.TrimEnd(TrailingPunctuation).TrimEnd('?') : word;
+            var trimmed = word.Length > 1 ? word.TrimEnd(TrailingPunctuation) : word;
             if (trimmed.Length == 0)
             {
                 trimmed = word;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using IntegrifyBot.Cards.Json;
 
 namespace IntegrifyBot.Routing;
 
@@ -9,12 +10,6 @@ namespace IntegrifyBot.Routing;
 /// </summary>
 internal static class VerbData
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     public static TData Parse<TData>(JsonElement data)
         where TData : class
     {
@@ -26,7 +21,7 @@ internal static class VerbData
         TData? value;
         try
         {
-            value = data.Deserialize<TData>(Options);
+            value = data.Deserialize<TData>(CardJson.ActionDataOptions);
         }
         catch (JsonException exception)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace IntegrifyBot.Tests.Infrastructure;
@@ -45,7 +44,14 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+
+        // These override appsettings.json. They reach the bot when its host is built, after Program has
+        // registered its services: settings read while registering (telemetry) are tested on the
+        // published bot instead.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private static BotApp Start(string environment, Dictionary<string, string?> settings)

@@ -10,6 +10,7 @@ public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string>? Us
 {
     // Declared as the base type so the serializer writes the action's "type".
     [JsonPropertyName("action")]
+    [JsonPropertyOrder(-1)]
     public CardAction SerializedAction => Action;
 
     [JsonIgnore]
