@@ -9,6 +9,7 @@ public static class FeatureExtensions
     public static IServiceCollection AddBotFeatures(this IServiceCollection services)
     {
         services.AddSingleton<BotRouter>();
+        services.AddSingleton<RouterMetrics>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         return services;
     }

@@ -1,4 +1,3 @@
-using IntegrifyBot.Routing;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Hosting;
@@ -22,7 +21,6 @@ public static class BotHostExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityValidator>();
 
-        services.AddSingleton<RouterMetrics>();
         services.AddHealthChecks()
             .AddCheck<ConfigurationHealthCheck>("configuration", tags: [BotHealth.ReadyTag])
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [BotHealth.ReadyTag]);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using IntegrifyBot.Cards;
+using IntegrifyBot.Cards.Json;
+using IntegrifyBot.Cards.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,7 +25,7 @@ internal static class CardData
         return document.RootElement.Clone();
     }
 
-    public static JObject ToJObject(Cards.Model.AdaptiveCard card) => JObject.Parse(Cards.Json.CardJson.Serialize(card));
+    public static JObject ToJObject(AdaptiveCard card) => JObject.Parse(CardJson.Serialize(card));
 
     /// <summary>The verb an Action.Submit button put in its data, or empty.</summary>
     public static string SubmittedVerb(JsonElement data) =>

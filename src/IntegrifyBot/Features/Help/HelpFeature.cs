@@ -1,3 +1,4 @@
+using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Features.Help;
@@ -15,11 +16,11 @@ public sealed class HelpFeature : IBotFeature
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapCommand(HelpCommand, (request, _) => Reply(HelpCards.Help(routes.Commands, unrecognised: null)));
+        routes.MapCommand(HelpCommand, (_, _) => Reply(HelpCards.Help(routes.Commands, unrecognised: null)));
         routes.MapCommand(HelloCommand, (request, _) => Reply(HelpCards.Welcome(request.Turn.User.Name)));
         routes.MapUnknownCommand((_, text, _) => Reply(HelpCards.Help(routes.Commands, unrecognised: text)));
         routes.MapWelcome((turn, _) => Reply(HelpCards.Welcome(turn.Conversation.Kind == ConversationKind.Personal ? turn.User.Name : null)));
     }
 
-    private static Task<BotReply> Reply(Cards.Model.AdaptiveCard card) => Task.FromResult<BotReply>(new CardReply(card));
+    private static Task<BotReply> Reply(AdaptiveCard card) => Task.FromResult<BotReply>(new CardReply(card));
 }
