@@ -92,10 +92,13 @@ public sealed partial class BotRouter
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
         string outcome = "ok";
+        Task<BotReply>? work = null;
         try
         {
+            work = handler(timeout.Token);
+
             // WaitAsync answers on time even when a handler ignores its cancellation token.
-            return await handler(timeout.Token).WaitAsync(budget, cancellationToken);
+            return await work.WaitAsync(budget, cancellationToken);
         }
         catch (VerbDataException exception)
         {
@@ -118,6 +121,13 @@ public sealed partial class BotRouter
         }
         finally
         {
+            if (work is { IsCompleted: false })
+            {
+                // Nobody waits for this work any more: tell it to stop, and observe how it ends.
+                await timeout.CancelAsync();
+                _ = work.ContinueWith(abandoned => abandoned.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
             activity?.SetTag("integrifybot.route.outcome", outcome);
             metrics.Turn(routeName.Split(' ')[0], outcome, Stopwatch.GetElapsedTime(started));
         }

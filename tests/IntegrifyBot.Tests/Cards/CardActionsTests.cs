@@ -72,15 +72,27 @@ public sealed class CardActionsTests
     }
 
     [Fact]
-    public void A_typed_payload_is_written_in_camel_case_without_nulls()
+    public void A_typed_payload_is_written_in_camel_case_with_enum_names_and_nulls_kept()
     {
         var action = CardActions.Execute("Approve", "task.approve", new SamplePayload("T-1", 3, null, SampleDecision.NeedsChanges));
 
+        // The null stays: the router reads the payload back strictly, and a missing member is refused.
         Assert.True(
             JsonNode.DeepEquals(
-                new JsonObject { ["taskId"] = "T-1", ["stepNumber"] = 3, ["decision"] = "needsChanges", ["verb"] = "task.approve" },
+                new JsonObject { ["taskId"] = "T-1", ["stepNumber"] = 3, ["comment"] = null, ["decision"] = "needsChanges", ["verb"] = "task.approve" },
                 action.Data),
             action.Data?.ToJsonString());
+    }
+
+    [Fact]
+    public void Nulls_in_button_data_survive_serializing_the_card()
+    {
+        var card = new AdaptiveCard { Actions = [CardActions.Execute("Approve", "task.approve", new SamplePayload("T-1", 3, null, SampleDecision.Approve))] };
+
+        var action = CardJson.ToJsonObject(card)["actions"]![0]!;
+
+        Assert.True(action["data"]!.AsObject().ContainsKey("comment"), action.ToJsonString());
+        Assert.True(action["fallback"]!["data"]!.AsObject().ContainsKey("comment"), action.ToJsonString());
     }
 
     [Fact]

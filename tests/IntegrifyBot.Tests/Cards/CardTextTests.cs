@@ -57,10 +57,20 @@ public sealed class CardTextTests
         Assert.Equal(text, CardText.Escape(text));
     }
 
-    [Fact]
-    public void Carriage_returns_are_removed()
+    [Theory]
+    [InlineData("one\r\ntwo", "one\ntwo")]
+    [InlineData("one\rtwo", "one\ntwo")]
+    [InlineData("one\r\n\r\ntwo\r", "one\n\ntwo\n")]
+    public void Carriage_returns_are_left_out_and_each_line_break_kept_once(string text, string expected)
     {
-        Assert.Equal("one\ntwo\nthree", CardText.Escape("one\r\ntwo\rthree"));
+        Assert.Equal(expected, CardText.Escape(text));
+    }
+
+    [Fact]
+    public void A_line_after_a_lone_carriage_return_is_a_new_line_for_escaping_too()
+    {
+        // Old Mac line endings still arrive from some Integrify form fields.
+        Assert.Equal("Notes\n\\- first\n1\\. second", CardText.Escape("Notes\r- first\r1. second"));
     }
 
     [Theory]

@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrifyBot.Tests.Hosting;
 
@@ -69,11 +63,7 @@ public sealed class TelemetryTests(PublishedBot published) : IClassFixture<Publi
 
     private static async Task<Collector> StartCollectorAsync(ConcurrentQueue<string> received)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/v1/{signal}", async (HttpRequest request) =>
+        var (app, address) = await LoopbackApp.StartAsync(app => app.MapPost("/v1/{signal}", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
@@ -83,10 +73,8 @@ public sealed class TelemetryTests(PublishedBot published) : IClassFixture<Publi
             }
 
             return Results.Ok();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new Collector(app, new Uri(address));
+        }));
+        return new Collector(app, address);
     }
 
     private sealed record Collector(WebApplication App, Uri Address) : IAsyncDisposable

@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrifyBot.Tests.Infrastructure;
 
@@ -25,23 +19,20 @@ public sealed class LocalConnector : IAsyncDisposable
 
     private LocalConnector(WebApplication app) => this.app = app;
 
-    public Uri ServiceUrl { get; private set; } = null!;
+    public required Uri ServiceUrl { get; init; }
 
     public IReadOnlyCollection<ConnectorCall> History => history;
 
     public static async Task<LocalConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new LocalConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) => connector.RecordAsync("POST", conversationId, null, request));
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector.RecordAsync("POST", conversationId, activityId, request));
-        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector.RecordAsync("PUT", conversationId, activityId, request));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        connector.ServiceUrl = new Uri(address + "/");
+        LocalConnector? connector = null;
+        var (app, address) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) => connector!.RecordAsync("POST", conversationId, null, request));
+            app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector!.RecordAsync("POST", conversationId, activityId, request));
+            app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector!.RecordAsync("PUT", conversationId, activityId, request));
+        });
+        connector = new LocalConnector(app) { ServiceUrl = address };
         return connector;
     }
 

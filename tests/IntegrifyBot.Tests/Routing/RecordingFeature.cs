@@ -19,6 +19,7 @@ internal sealed class RecordingFeature : IBotFeature
     public const string SecretFailingVerb = "test.secret.fails";
     public const string SecretHangingVerb = "test.secret.hangs";
     public const string ReviewVerb = "test.review";
+    public const string CommentVerb = "test.comment";
 
     /// <summary>Shares its first word with <see cref="MyTasks"/>, to see which one wins.</summary>
     public static CommandDescriptor My { get; } = new("my", "Everything of mine");
@@ -37,6 +38,9 @@ internal sealed class RecordingFeature : IBotFeature
 
     /// <summary>Every verb that reached its handler, with the typed data the router parsed.</summary>
     public ConcurrentQueue<(string Verb, object Data)> VerbsReceived { get; } = new();
+
+    /// <summary>One task per <see cref="CooperativeVerb"/> call, completed when its token stopped it.</summary>
+    public ConcurrentQueue<Task> HandlersStopped { get; } = new();
 
     /// <summary>What <see cref="GatedVerb"/> waits for; the test decides when it answers.</summary>
     public TaskCompletionSource<BotReply> Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,13 +77,24 @@ internal sealed class RecordingFeature : IBotFeature
         routes.MapVerb<TaskData>(CooperativeVerb, retryWithData: true, async (_, data, cancellationToken) =>
         {
             VerbsReceived.Enqueue((CooperativeVerb, data));
-            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-            return new TextReply("unreachable");
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            HandlersStopped.Enqueue(stopped.Task);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                return new TextReply("unreachable");
+            }
+            catch (OperationCanceledException)
+            {
+                stopped.SetResult();
+                throw;
+            }
         });
         routes.MapVerb<TaskData>(GatedVerb, retryWithData: true, (_, data, _) => Record(GatedVerb, data, Gate.Task));
         routes.MapVerb<LoginData>(SecretFailingVerb, retryWithData: false, (_, data, _) => Record(SecretFailingVerb, data, Task.FromException<BotReply>(new InvalidOperationException("Login failed."))));
         routes.MapVerb<LoginData>(SecretHangingVerb, retryWithData: false, (_, data, _) => Record(SecretHangingVerb, data, never.Task));
         routes.MapVerb<ReviewData>(ReviewVerb, retryWithData: true, (_, data, _) => Record(ReviewVerb, data, Task.FromResult<BotReply>(new TextReply("reviewed"))));
+        routes.MapVerb<CommentData>(CommentVerb, retryWithData: true, (_, data, _) => Record(CommentVerb, data, Task.FromResult<BotReply>(new TextReply("commented"))));
     }
 
     private Task<BotReply> Answer(CommandRequest request, CancellationToken cancellationToken)
@@ -98,8 +113,11 @@ internal sealed class RecordingFeature : IBotFeature
 
     public sealed record LoginData([property: Required] string UserName, [property: Required] string Password);
 
-    /// <summary>Shaped like a real approval payload: an enum choice and an optional comment.</summary>
-    public sealed record ReviewData([property: Required] string TaskId, ReviewDecision Decision, string? Comment);
+    /// <summary>Shaped like a real approval payload: a choice between outcomes.</summary>
+    public sealed record ReviewData([property: Required] string TaskId, ReviewDecision Decision);
+
+    /// <summary>Shaped like a real payload with an optional field.</summary>
+    public sealed record CommentData([property: Required] string TaskId, string? Comment);
 
     public enum ReviewDecision
     {
