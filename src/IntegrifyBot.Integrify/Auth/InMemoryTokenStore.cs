@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using IntegrifyBot.Integrify.Api;
+
+namespace IntegrifyBot.Integrify.Auth;
+
+/// <summary>
+/// A token store in this process's memory, for tests and for bots that keep nothing between starts.
+/// Clients that share one instance share its renewal locks, as bot instances share a database.
+/// </summary>
+public sealed class InMemoryTokenStore : IIntegrifyTokenStore
+{
+    private readonly ConcurrentDictionary<string, IntegrifyCredential> credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> renewalLocks = new(StringComparer.Ordinal);
+
+    public Task<IntegrifyCredential?> FindAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Task.FromResult(credentials.GetValueOrDefault(user.Key));
+    }
+
+    public Task SaveAsync(IntegrifyUser user, IntegrifyCredential credential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(credential);
+        credentials.AddOrUpdate(
+            user.Key,
+            _ => credential with { Version = 1 },
+            (_, existing) => credential with { Version = existing.Version + 1 });
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        credentials.TryRemove(user.Key, out _);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ICredentialRenewal> BeginRenewalAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var renewalLock = renewalLocks.GetOrAdd(user.Key, _ => new SemaphoreSlim(1, 1));
+        await renewalLock.WaitAsync(cancellationToken);
+        return new Renewal(this, user, credentials.GetValueOrDefault(user.Key), renewalLock);
+    }
+
+    private sealed class Renewal(InMemoryTokenStore store, IntegrifyUser user, IntegrifyCredential? current, SemaphoreSlim renewalLock) : ICredentialRenewal
+    {
+        private int released;
+
+        public IntegrifyCredential? Current => current;
+
+        public Task CommitAsync(IntegrifyCredential renewed, CancellationToken cancellationToken) =>
+            store.SaveAsync(user, renewed, cancellationToken);
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                renewalLock.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

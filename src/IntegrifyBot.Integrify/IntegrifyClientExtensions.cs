@@ -1,0 +1,112 @@
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Integrify.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+
+namespace IntegrifyBot.Integrify;
+
+public static class IntegrifyClientExtensions
+{
+    /// <summary>The HTTP client of calls made for a user (with their token).</summary>
+    public const string ApiClient = "integrify";
+
+    /// <summary>The HTTP client of the sign-in calls, which carry secrets and log nothing.</summary>
+    public const string AuthClient = "integrify-auth";
+
+    /// <summary>
+    /// The typed Integrify client: one Refit interface per area, each call made for the user it
+    /// names. Its handlers, outermost first: typed errors, resilience (timeouts, retries of reads
+    /// only, a circuit breaker per host), the user's token, and the host guard.
+    /// </summary>
+    public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<IntegrifyOptions>()
+            .Bind(configuration.GetSection(IntegrifyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIntegrifyTokenStore, InMemoryTokenStore>();
+        services.AddSingleton<IntegrifyTokenProvider>();
+        services.AddSingleton<IntegrifySignIn>();
+        services.AddTransient<IntegrifyErrorHandler>();
+        services.AddTransient<IntegrifyHostGuard>();
+        services.AddTransient<IntegrifyAuthHandler>();
+
+        AddHttpClient(services, AuthClient, withUserToken: false);
+        AddHttpClient(services, ApiClient, withUserToken: true);
+
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(IntegrifyJson.Options));
+        services.AddSingleton(provider => For<IIntegrifyAuthApi>(provider, AuthClient, settings));
+        services.AddSingleton(provider => For<IIntegrifyUserApi>(provider, ApiClient, settings));
+        services.AddSingleton(provider => For<IIntegrifyTasksApi>(provider, ApiClient, settings));
+        services.AddSingleton(provider => For<IIntegrifyRequestsApi>(provider, ApiClient, settings));
+        services.AddSingleton(provider => For<IIntegrifyReportsApi>(provider, ApiClient, settings));
+        return services;
+    }
+
+    private static void AddHttpClient(IServiceCollection services, string name, bool withUserToken)
+    {
+        var client = services.AddHttpClient(name, (provider, http) =>
+            {
+                http.BaseAddress = provider.GetRequiredService<IOptions<IntegrifyOptions>>().Value.BaseUrl;
+
+                // The resilience pipeline's total timeout governs; this one only must not cut it short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<IntegrifyErrorHandler>();
+
+        // Addresses of sign-in calls can hold an API key: no request logging for this client at all.
+        if (!withUserToken)
+        {
+            client.RemoveAllLoggers();
+        }
+
+        client.AddResilienceHandler(name, static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<IntegrifyOptions>>().Value;
+                pipeline
+                    .AddTimeout(options.TotalTimeout)
+                    .AddRetry(ReadRetry(options))
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions())
+                    .AddTimeout(options.AttemptTimeout);
+            })
+            .SelectPipelineByAuthority();
+
+        if (withUserToken)
+        {
+            client.AddHttpMessageHandler<IntegrifyAuthHandler>();
+        }
+
+        client.AddHttpMessageHandler<IntegrifyHostGuard>();
+    }
+
+    private static HttpRetryStrategyOptions ReadRetry(IntegrifyOptions options)
+    {
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            ShouldRetryAfterHeader = true,
+        };
+        var transient = retry.ShouldHandle;
+        var maxRetries = options.MaxRetries;
+        retry.ShouldHandle = arguments =>
+            maxRetries > 0 && RepeatableRequests.IsRepeatable(arguments.Context.GetRequestMessage())
+                ? transient(arguments)
+                : PredicateResult.False();
+        return retry;
+    }
+
+    private static T For<T>(IServiceProvider provider, string clientName, RefitSettings settings) =>
+        RestService.For<T>(provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), settings);
+}

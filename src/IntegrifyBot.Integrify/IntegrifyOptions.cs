@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrifyBot.Integrify;
+
+/// <summary>The "Integrify" section of appsettings.json: which instance the bot talks to, and how.</summary>
+public sealed class IntegrifyOptions : IValidatableObject
+{
+    public const string Section = "Integrify";
+
+    /// <summary>The instance's address, from its HostHeader setting: https://acme.integrify.com.</summary>
+    [Required]
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The instance's ID setting, such as "acme": used in sign-in paths.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Tenant { get; set; } = string.Empty;
+
+    /// <summary>How long before a token expires the bot renews it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The lifetime asked for tokens obtained with an API key (jwtExpiresIn).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ApiKeyTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest one attempt of a call may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest a call may take with its retries. It stays under the bot's card-button budget so a
+    /// slow Integrify still leaves time to answer the user with a "try again" card.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.2", "00:02:00")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How often a read (GET) is tried again after a failed attempt.</summary>
+    [Range(0, 5)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// The organisation API key for zero-touch linking (A4). A deployment secret: set it from an
+    /// environment variable or secret store, never in the file. Unset disables that way of linking.
+    /// </summary>
+    public string? OrganizationKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is null)
+        {
+            yield break;
+        }
+
+        if (!BaseUrl.IsAbsoluteUri || BaseUrl.AbsolutePath != "/" || !string.IsNullOrEmpty(BaseUrl.Query))
+        {
+            yield return new ValidationResult("Integrify:BaseUrl must be the instance's address alone, such as https://acme.integrify.com.", [nameof(BaseUrl)]);
+        }
+        else if (BaseUrl.Scheme != Uri.UriSchemeHttps && !(BaseUrl.Scheme == Uri.UriSchemeHttp && BaseUrl.IsLoopback))
+        {
+            yield return new ValidationResult("Integrify:BaseUrl must use https (plain http only on this machine).", [nameof(BaseUrl)]);
+        }
+
+        if (TotalTimeout < AttemptTimeout)
+        {
+            yield return new ValidationResult("Integrify:TotalTimeout must be at least Integrify:AttemptTimeout.", [nameof(TotalTimeout)]);
+        }
+    }
+
+    public override string ToString() => $"IntegrifyOptions {{ BaseUrl = {BaseUrl}, Tenant = {Tenant} }}";
+}
