@@ -248,7 +248,7 @@ public sealed class BotRouterTests : IDisposable
         const string Password = "hunter2-Pa55word!";
         var data = $$"""{"userName":"alex@contoso.com","password":"{{Password}}","verb":"{{verb}}"}""";
 
-        var reply = await Router(invokeTimeout: ShortBudget).HandleCardActionAsync(PersonalTurn, Execute(verb, data), CancellationToken.None);
+        var reply = await Guarded(Router(invokeTimeout: ShortBudget).HandleCardActionAsync(PersonalTurn, Execute(verb, data), CancellationToken.None));
 
         var card = Assert.IsType<CardReply>(reply).Card;
         var json = CardJson.Serialize(card);
@@ -282,10 +282,9 @@ public sealed class BotRouterTests : IDisposable
     [Fact]
     public async Task A_handler_that_honours_its_token_is_stopped_when_the_budget_runs_out()
     {
-        // Fails today: RunAsync answers when WaitAsync(budget) gives up, then disposes the linked source whose
-        // CancelAfter(budget) timer has usually not fired yet; disposing drops the token's registrations, so
-        // the handler is never cancelled and its work runs on unseen. The two equal timers race, and a warm
-        // router loses most races at a tiny budget, so many short turns make the failure all but certain.
+        // WaitAsync(budget) and CancelAfter(budget) race; when WaitAsync wins, disposing the linked source
+        // without cancelling it would drop the token's registrations and leave the work running unseen.
+        // A warm router loses most of those races at a tiny budget, so many short turns catch a regression.
         var router = Router(invokeTimeout: TimeSpan.FromMilliseconds(20));
 
         for (var turn = 0; turn < 20; turn++)

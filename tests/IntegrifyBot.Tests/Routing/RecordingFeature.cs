@@ -45,7 +45,7 @@ internal sealed class RecordingFeature : IBotFeature
     /// <summary>What <see cref="GatedVerb"/> waits for; the test decides when it answers.</summary>
     public TaskCompletionSource<BotReply> Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Never completed: a handler that neither answers nor looks at its cancellation token.
+    // Never completed: what the handlers that never answer wait on.
     private readonly TaskCompletionSource<BotReply> never = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void MapRoutes(RouteTable routes)
@@ -81,8 +81,7 @@ internal sealed class RecordingFeature : IBotFeature
             HandlersStopped.Enqueue(stopped.Task);
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-                return new TextReply("unreachable");
+                return await never.Task.WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {
