@@ -46,7 +46,12 @@ public sealed partial class BotRouter
     public Task<BotReply> HandleTextAsync(BotRequest turn, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var retry = CardActions.Execute("Try again", RunCommandData.Verb, new RunCommandData(CardText.Truncate(text.Trim(), RunCommandData.MaxTextLength)));
+
+        // A retry must run exactly what was typed; text too long to carry gets no retry button.
+        var typed = text.Trim();
+        var retry = typed.Length is > 0 and <= RunCommandData.MaxTextLength
+            ? CardActions.Execute("Try again", RunCommandData.Verb, new RunCommandData(typed))
+            : null;
         return RunAsync("text", options.MessageTimeout, retry, token => DispatchTextAsync(turn, text, token), cancellationToken);
     }
 

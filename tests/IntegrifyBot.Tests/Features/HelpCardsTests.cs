@@ -124,10 +124,13 @@ public sealed class HelpCardsTests
         Assert.DoesNotContain(new string('a', 80), text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Welcome_greets_by_first_name()
+    [Theory]
+    [InlineData("Alex Wilber")]
+    [InlineData("  Alex   Wilber ")]
+    [InlineData("Wilber, Alex")]
+    public void Welcome_greets_by_first_name(string name)
     {
-        var card = HelpCards.Welcome("Alex Wilber");
+        var card = HelpCards.Welcome(name);
 
         Assert.Equal("Hi Alex! I'm the Integrify bot.", Assert.IsType<TextBlock>(card.Body[0]).Text);
     }

@@ -240,6 +240,17 @@ public sealed class BotRouterTests : IDisposable
         Assert.Equal(["now", "now"], feature.CommandsReceived.Select(request => request.Arguments));
     }
 
+    [Fact]
+    public async Task A_failing_text_command_too_long_to_carry_gets_no_retry_button()
+    {
+        var router = Router();
+        var reply = await router.HandleTextAsync(PersonalTurn, "broken " + new string('x', RunCommandData.MaxTextLength), CancellationToken.None);
+
+        var card = Assert.IsType<CardReply>(reply).Card;
+        Assert.Contains("Something went wrong", Texts(card));
+        Assert.Null(card.Actions);
+    }
+
     [Theory]
     [InlineData(SecretFailingVerb)]
     [InlineData(SecretHangingVerb)]

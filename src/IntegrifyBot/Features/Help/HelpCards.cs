@@ -55,7 +55,13 @@ public static class HelpCards
         };
     }
 
-    private static string FirstName(string name) => name.Trim().Split(' ')[0];
+    // "Alex Wilber" and directory-style "Wilber, Alex" both greet Alex.
+    private static string FirstName(string name)
+    {
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        var given = comma >= 0 ? name[(comma + 1)..] : name;
+        return given.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name.Trim();
+    }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Integrify.Simulator.Workflow;
+
+namespace Integrify.Simulator.Demo;
+
+/// <summary>
+/// The demo tenant's people: the Teams emulator's mock users, so that the person chatting in the
+/// emulator is also someone in Integrify. Their credentials are public demo values by design.
+/// </summary>
+internal static class DemoUsers
+{
+    public const string Password = "Passw0rd!";
+
+    public const string OrganizationApiKey = "demo-org-key";
+
+    private const string PersonalKeyPrefix = "demo-key-";
+
+    public static IReadOnlyList<UserAccount> All { get; } =
+    [
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000001"), "alexw", "Alex", "Wilber", "alexw@example.com", "America/New_York", "en-US", "Operations", "pattif"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000002"), "meganb", "Megan", "Bowen", "meganb@example.com", "America/Los_Angeles", "en-US", "Human Resources", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000003"), "adelev", "Adele", "Vance", "adelev@example.com", "Europe/London", "en-GB", "Design", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000004"), "isaiahl", "Isaiah", "Langer", "isaiahl@example.com", "America/Chicago", "en-US", "IT", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000005"), "pattif", "Patti", "Fernandez", "pattif@example.com", "Europe/Madrid", "es-ES", "Finance", "lynner"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000006"), "lynner", "Lynne", "Robbins", "lynner@example.com", "Australia/Sydney", "en-AU", "IT", "pattif"),
+    ];
+
+    /// <summary>Who does the work of each department role in the demo processes.</summary>
+    public static IReadOnlyDictionary<StepRole, string> RoleHolders { get; } = new Dictionary<StepRole, string>
+    {
+        [StepRole.Finance] = "pattif",
+        [StepRole.HumanResources] = "meganb",
+        [StepRole.Security] = "isaiahl",
+        [StepRole.ItAdmin] = "lynner",
+        [StepRole.Purchasing] = "alexw",
+    };
+
+    public static UserAccount? Find(string? userName) =>
+        All.FirstOrDefault(user => string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A user signs in with their user name or their email address.</summary>
+    public static UserAccount? FindByLogin(string? login) =>
+        Find(login) ?? All.FirstOrDefault(user => string.Equals(user.Email, login, StringComparison.OrdinalIgnoreCase));
+
+    public static UserAccount? FindByPersonalKey(string? key)
+    {
+        var user = key is not null && key.StartsWith(PersonalKeyPrefix, StringComparison.Ordinal) ? Find(key[PersonalKeyPrefix.Length..]) : null;
+        return user is not null && SecretEquals(key, PersonalKeyPrefix + user.UserName) ? user : null;
+    }
+
+    public static bool IsPassword(string? password) => SecretEquals(password, Password);
+
+    public static bool IsOrganizationKey(string? key) => SecretEquals(key, OrganizationApiKey);
+
+    // Constant-time comparison: the habit a real server needs, even for the demo's public secrets.
+    private static bool SecretEquals(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,3 @@
+namespace Integrify.Simulator.Workflow;
+
+internal sealed record CommentEntry(string Text, UserAccount Author, DateTimeOffset Date);

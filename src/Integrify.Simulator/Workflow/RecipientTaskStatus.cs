@@ -1,0 +1,8 @@
+namespace Integrify.Simulator.Workflow;
+
+internal enum RecipientTaskStatus
+{
+    Open,
+    Completed,
+    Canceled,
+}

@@ -1,0 +1,8 @@
+namespace Integrify.Simulator.Workflow;
+
+internal enum RequestStatus
+{
+    Started,
+    Completed,
+    Canceled,
+}

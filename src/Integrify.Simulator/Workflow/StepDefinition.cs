@@ -1,0 +1,22 @@
+namespace Integrify.Simulator.Workflow;
+
+/// <param name="DueIn">How long the assignee has, from the moment the task is created; null for no due date.</param>
+/// <param name="Milestone">The request's milestone once this step is completed (and the request moves on).</param>
+internal sealed record StepDefinition(
+    string Name,
+    TaskKind Kind,
+    StepRole Role,
+    TimeSpan? DueIn,
+    string? Milestone,
+    string Instructions)
+{
+    public IReadOnlyList<ApprovalChoiceDefinition> Choices { get; init; } = [];
+
+    public string Priority { get; init; } = "Normal";
+
+    public ApprovalChoiceDefinition? FindChoice(string? value) =>
+        Choices.FirstOrDefault(choice => string.Equals(choice.Value, value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The choice that moves the request on, for completing an approval without asking.</summary>
+    public ApprovalChoiceDefinition? AdvancingChoice => Choices.FirstOrDefault(choice => choice.Effect == ChoiceEffect.Advance);
+}
