@@ -11,9 +11,10 @@ public static class CardText
     // autolinks and code. A backslash makes each literal, so "[click](https://evil)" shows as typed.
     private const string InlineMarkdown = "\\`*_~[]<>";
 
-    // Characters that start a heading, quote or list only at the beginning of a line; escaping them
-    // elsewhere would show stray backslashes on clients that ignore escapes.
-    private const string LineStartMarkdown = "#>-+";
+    // Characters that start a heading or a list, but only at the beginning of a line and followed by
+    // a space ("# Title", "- item"); "#123" or "-5 °C" are plain text and stay as they are, since
+    // clients that ignore escapes would show the backslash.
+    private const string LineStartMarkdown = "#-+";
 
     /// <summary>The longest a single piece of outside text may be on a card before it is cut.</summary>
     public const int DefaultMaxLength = 500;
@@ -50,7 +51,7 @@ public static class CardText
                 character = shortened[i];
             }
             else if (InlineMarkdown.Contains(character, StringComparison.Ordinal)
-                || (atLineStart && LineStartMarkdown.Contains(character, StringComparison.Ordinal)))
+                || (atLineStart && LineStartMarkdown.Contains(character, StringComparison.Ordinal) && StartsBlock(shortened, i)))
             {
                 escaped.Append('\\');
             }
@@ -81,7 +82,8 @@ public static class CardText
         return string.Concat(text.AsSpan(0, cut), "…");
     }
 
-    // The index of the "." or ")" that ends a run of digits starting at index, or -1.
+    // The index of the "." or ")" that ends a run of digits starting at index and is followed by a
+    // space or the end of the line ("12. "), or -1: "12.5%" is a number, not a list.
     private static int OrderedListMarkerEnd(string text, int index)
     {
         var end = index;
@@ -90,6 +92,21 @@ public static class CardText
             end++;
         }
 
-        return end > index && end < text.Length && text[end] is '.' or ')' ? end : -1;
+        return end > index && end < text.Length && text[end] is '.' or ')' && IsBlankOrEnd(text, end + 1) ? end : -1;
     }
+
+    // "# ", "### " or "- " and "+ " at the start of a line (a run of '#' counts as one marker).
+    private static bool StartsBlock(string text, int index)
+    {
+        var end = index + 1;
+        while (text[index] == '#' && end < text.Length && text[end] == '#')
+        {
+            end++;
+        }
+
+        return IsBlankOrEnd(text, end);
+    }
+
+    private static bool IsBlankOrEnd(string text, int index) =>
+        index >= text.Length || text[index] is ' ' or '\t' or '\r' or '\n';
 }

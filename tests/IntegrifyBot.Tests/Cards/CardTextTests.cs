@@ -50,6 +50,11 @@ public sealed class CardTextTests
     [InlineData("Budget + 5% for Q3, rev. 2.1")]
     [InlineData("Step 3. Sign the form")]
     [InlineData("2025 budget review")]
+    [InlineData("#123 approved")]
+    [InlineData("-5 °C in the warehouse")]
+    [InlineData("+44 20 7946 0000")]
+    [InlineData("12.5% growth")]
+    [InlineData("3)no space")]
     [InlineData("Hello, world! Is this ok? Yes: (it is).")]
     public void Ordinary_punctuation_is_left_alone(string text)
     {

@@ -1,0 +1,105 @@
+using Integrify.Simulator.Api;
+using Integrify.Simulator.Api.Contracts;
+using Integrify.Simulator.Demo;
+
+namespace Integrify.Simulator.Workflow;
+
+internal sealed partial class WorkflowStore
+{
+    /// <summary>Starts a request whose current step is a task of the asked type, assigned to the user.</summary>
+    public Outcome<AssignedTask> Assign(TaskAssignment? assignment)
+    {
+        var kind = TaskKinds.FromApiName(assignment?.TaskType ?? "approval");
+        if (kind is null)
+        {
+            return ApiProblem.BadRequest("taskType must be approval, form, openUrl or milestone.");
+        }
+
+        lock (gate)
+        {
+            var user = data.FindUser(assignment?.UserName);
+            if (user is null)
+            {
+                return ApiProblem.BadRequest($"userName must be one of: {string.Join(", ", data.Users.Select(candidate => candidate.UserName))}.");
+            }
+
+            var processName = assignment!.ProcessName ?? (kind == TaskKind.OpenUrl ? DemoProcesses.ItAccess : DemoProcesses.PurchaseRequest);
+            var process = data.Processes.FirstOrDefault(candidate => string.Equals(candidate.Name, processName, StringComparison.OrdinalIgnoreCase));
+            var stepIndex = process?.Steps.ToList().FindIndex(step => step.Kind == kind) ?? -1;
+            if (process is null || stepIndex < 0)
+            {
+                return ApiProblem.BadRequest($"There is no process '{processName}' with a {kind.Value.ApiName()} step.");
+            }
+
+            var step = process.Steps[stepIndex];
+            var requester = assignment.RequesterUserName is null
+                ? step.Role == StepRole.Requester ? user : data.Users.FirstOrDefault(other => other.ManagerUserName == user.UserName) ?? data.Users.First(other => other != user)
+                : data.FindUser(assignment.RequesterUserName);
+            if (requester is null)
+            {
+                return ApiProblem.BadRequest($"There is no user '{assignment.RequesterUserName}'.");
+            }
+
+            var name = string.IsNullOrWhiteSpace(assignment.RequestName) ? $"{process.Name} for {requester.NameFirst}" : assignment.RequestName.Trim();
+            var request = WorkflowEngine.Start(data, process, requester, name, new Dictionary<string, System.Text.Json.JsonElement>(), Now, out var task, stepIndex, user);
+            if (assignment.NoDueDate || assignment.DueDate is not null)
+            {
+                task.DueDate = assignment.NoDueDate ? null : assignment.DueDate;
+            }
+
+            task.Priority = assignment.Priority ?? task.Priority;
+            return new AssignedTask(WorkflowViews.Sid(task.Sid), WorkflowViews.Sid(request.Sid), request.Id, step.Name, kind.Value.ApiName(), request.Name);
+        }
+    }
+
+    /// <summary>Completes any open task as its holder would, including forms, which the API cannot complete.</summary>
+    public Outcome<CompletionResponse> CompleteAsHolder(string sid, string? value, string? comment)
+    {
+        lock (gate)
+        {
+            var found = FindTask(sid);
+            if (found.Problem is not null)
+            {
+                return found.Problem;
+            }
+
+            var task = found.Value!;
+            if (NotOpen(task) is { } closed)
+            {
+                return closed;
+            }
+
+            ApprovalChoiceDefinition? choice = null;
+            if (task.Step.Kind == TaskKind.Approval)
+            {
+                choice = value is null ? task.Step.AdvancingChoice : task.Step.FindChoice(value);
+                if (choice is null)
+                {
+                    return ApiProblem.BadRequest($"'{value}' is not a choice of this approval.");
+                }
+            }
+
+            return CompleteNow(task, task.Assignee, choice, comment);
+        }
+    }
+
+    public Outcome<IReadOnlyList<OpenTaskInfo>> OpenTasks(string userName)
+    {
+        lock (gate)
+        {
+            var user = data.FindUser(userName);
+            if (user is null)
+            {
+                return ApiProblem.NotFound($"There is no user '{userName}'.");
+            }
+
+            return data.Tasks.Values
+                .Where(task => task.Status == RecipientTaskStatus.Open && task.Assignee.UserName == user.UserName)
+                .OrderBy(task => task.Request.Id)
+                .Select(task => new OpenTaskInfo(
+                    WorkflowViews.Sid(task.Sid), task.Step.Name, task.Step.Kind.ApiName(), WorkflowViews.Sid(task.Request.Sid),
+                    task.Request.Id, task.Request.Name, task.Request.Process.Name, task.DueDate))
+                .ToList();
+        }
+    }
+}
