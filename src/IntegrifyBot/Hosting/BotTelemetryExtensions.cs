@@ -14,7 +14,8 @@ internal static class BotTelemetryExtensions
     /// </summary>
     public static WebApplicationBuilder AddBotTelemetry(this WebApplicationBuilder builder)
     {
-        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var endpoint = new[] { builder.Configuration["Telemetry:OtlpEndpoint"], builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] }
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: builder.Configuration["Telemetry:ServiceName"] ?? "integrifybot"))
             .WithTracing(tracing => tracing

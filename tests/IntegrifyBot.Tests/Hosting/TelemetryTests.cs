@@ -9,8 +9,10 @@ namespace IntegrifyBot.Tests.Hosting;
 /// <summary>The published bot exports its traces and metrics to an OTLP collector when one is configured.</summary>
 public sealed class TelemetryTests(PublishedBot published) : IClassFixture<PublishedBot>
 {
-    [Fact]
-    public async Task Traces_and_metrics_are_exported_over_otlp_when_an_endpoint_is_configured()
+    [Theory]
+    [InlineData("Telemetry__OtlpEndpoint")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
+    public async Task Traces_and_metrics_are_exported_over_otlp_when_an_endpoint_is_configured(string setting)
     {
         var received = new ConcurrentQueue<string>();
         await using var collector = await StartCollectorAsync(received);
@@ -21,7 +23,7 @@ public sealed class TelemetryTests(PublishedBot published) : IClassFixture<Publi
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Directory.CreateTempSubdirectory("integrifybot-tests-").FullName,
-            ["Telemetry__OtlpEndpoint"] = collector.Address.ToString(),
+            [setting] = collector.Address.ToString(),
             // Export often, so the test waits for seconds, not minutes.
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
