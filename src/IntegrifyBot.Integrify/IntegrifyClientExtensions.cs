@@ -1,5 +1,6 @@
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Integrify.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,18 @@ public static class IntegrifyClientExtensions
         AddHttpClient(services, AuthClient, withUserToken: false);
         AddHttpClient(services, ApiClient, withUserToken: true);
 
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(IntegrifyJson.Options));
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(IntegrifyJson.Options))
+        {
+            // The error handler already turned every failure into a typed IntegrifyException; Refit
+            // passes it on as it is instead of wrapping it in one of its own (whose message would
+            // carry the request's address, which can hold an API key).
+            TransportExceptionFactory = (_, exception, cancellationToken) =>
+                exception is IntegrifyException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                    ? exception
+                    : new IntegrifyUnavailableException("Integrify could not be reached.", exception),
+            DeserializationExceptionFactory = (_, exception) =>
+                Task.FromResult<Exception?>(new IntegrifyException("Integrify answered in a shape the bot does not understand.", exception)),
+        };
         services.AddSingleton(provider => For<IIntegrifyAuthApi>(provider, AuthClient, settings));
         services.AddSingleton(provider => For<IIntegrifyUserApi>(provider, ApiClient, settings));
         services.AddSingleton(provider => For<IIntegrifyTasksApi>(provider, ApiClient, settings));
