@@ -54,7 +54,7 @@ public static class IntegrifyClientExtensions
                     ? exception
                     : new IntegrifyUnavailableException("Integrify could not be reached.", exception),
             DeserializationExceptionFactory = (_, exception) =>
-                Task.FromResult<Exception?>(new IntegrifyException("Integrify answered in a shape the bot does not understand.", exception)),
+                ValueTask.FromResult<Exception?>(new IntegrifyException("Integrify answered in a shape the bot does not understand.", exception)),
         };
         services.AddSingleton(provider => For<IIntegrifyAuthApi>(provider, AuthClient, settings));
         services.AddSingleton(provider => For<IIntegrifyUserApi>(provider, ApiClient, settings));
