@@ -108,24 +108,31 @@ internal static class DemoReports
 
     private static ReportDefinition ExpenseClaims(DateTimeOffset now)
     {
+        var descriptions = new Dictionary<string, string[]>
+        {
+            ["Travel"] = ["Flight to Seattle, return", "Hotel, 2 nights", "Taxi, airport to hotel", "Train to the \"Contoso\" plant"],
+            ["Meals"] = ["Dinner with \"Fabrikam\" buyers", "Team lunch", "Breakfast meeting, Berlin"],
+            ["Software"] = ["Diagram tool subscription", "Screen recorder, 1 year", "Font licence, \"Segoe\" family"],
+            ["Training"] = ["Online course: Azure, part 2", "Workshop on negotiation", "Certification exam fee"],
+            ["Office supplies"] = ["Printer paper and toner", "Notebooks, pens", "USB-C cables, 10 pack"],
+        };
         string[] categories = ["Travel", "Meals", "Software", "Training", "Office supplies"];
-        string[] descriptions =
-        [
-            "Flight to Seattle, return", "Dinner with \"Fabrikam\" buyers", "Taxi, airport to hotel", "Online course: Azure, part 2",
-            "Printer paper and toner", "Hotel, 2 nights", "Team lunch", "Diagram tool subscription",
-        ];
         string[] statuses = ["Submitted", "Approved", "Paid", "Paid", "Rejected"];
         var generator = new ReportRowGenerator(303, now);
         var quarterStart = new DateTimeOffset(generator.Today.Year, (((generator.Today.Month - 1) / 3) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
         var daysIntoQuarter = (int)(generator.Today - quarterStart).TotalDays;
-        var rows = Enumerable.Range(0, RowCount).Select(index => Row(
-            ("claimId", 7001L + index),
-            ("employee", generator.Pick(People)),
-            ("category", generator.Pick(categories)),
-            ("description", generator.Pick(descriptions)),
-            ("amount", generator.Money(8, 2500)),
-            ("submitted", generator.DaysFromToday(-daysIntoQuarter, 0)),
-            ("status", generator.Pick(statuses))));
+        var rows = Enumerable.Range(0, RowCount).Select(index =>
+        {
+            var category = generator.Pick(categories);
+            return Row(
+                ("claimId", 7001L + index),
+                ("employee", generator.Pick(People)),
+                ("category", category),
+                ("description", generator.Pick(descriptions[category])),
+                ("amount", generator.Money(8, 2500)),
+                ("submitted", generator.DaysFromToday(-daysIntoQuarter, 0)),
+                ("status", generator.Pick(statuses)));
+        });
 
         return new ReportDefinition(
             Guid.Parse("9b2c7d4e-5f6a-4b1c-8d2e-0000000000b3"),

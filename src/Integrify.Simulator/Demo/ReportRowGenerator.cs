@@ -18,7 +18,8 @@ internal sealed class ReportRowGenerator(int seed, DateTimeOffset now)
 
     public int Between(int min, int max) => random.Next(min, max + 1);
 
-    public decimal Money(int min, int max) => Between(min * 100, max * 100) / 100m;
+    /// <summary>An amount with exactly two decimals, which JSON then shows as 901.70, not 901.7.</summary>
+    public decimal Money(int min, int max) => new(Between(min * 100, max * 100), 0, 0, false, 2);
 
     public DateTimeOffset DaysFromToday(int min, int max) => Today.AddDays(Between(min, max));
 }

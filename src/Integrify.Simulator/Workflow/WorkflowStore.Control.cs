@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Integrify.Simulator.Api;
 using Integrify.Simulator.Api.Contracts;
 using Integrify.Simulator.Demo;
@@ -41,7 +42,7 @@ internal sealed partial class WorkflowStore
             }
 
             var name = string.IsNullOrWhiteSpace(assignment.RequestName) ? $"{process.Name} for {requester.NameFirst}" : assignment.RequestName.Trim();
-            var request = WorkflowEngine.Start(data, process, requester, name, new Dictionary<string, System.Text.Json.JsonElement>(), Now, out var task, stepIndex, user);
+            var request = WorkflowEngine.Start(data, process, requester, name, new Dictionary<string, JsonElement>(), Now, out var task, stepIndex, user);
             if (assignment.NoDueDate || assignment.DueDate is not null)
             {
                 task.DueDate = assignment.NoDueDate ? null : assignment.DueDate;

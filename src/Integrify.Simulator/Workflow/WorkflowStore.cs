@@ -69,5 +69,5 @@ internal sealed partial class WorkflowStore(TimeProvider time)
     };
 
     private static ApiProblem WrongKind(RecipientTask task, TaskKind expected) =>
-        ApiProblem.BadRequest($"'{task.Step.Name}' is a {task.Step.Kind.ApiName()} task, not a {expected.ApiName()} task.");
+        ApiProblem.BadRequest($"'{task.Step.Name}' is a {task.Step.Kind.ApiName()} task; this call is for {expected.ApiName()} tasks.");
 }

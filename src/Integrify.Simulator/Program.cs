@@ -1,0 +1,3 @@
+using Integrify.Simulator.Hosting;
+
+return await StandaloneHost.RunAsync(args);

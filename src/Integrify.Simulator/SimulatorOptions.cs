@@ -1,0 +1,31 @@
+namespace Integrify.Simulator;
+
+/// <summary>
+/// How the simulator behaves. Standalone it reads them from the configuration section
+/// <c>Simulator</c> (<c>Simulator:ControlApi</c>, <c>Simulator__JwtLifetime</c>, ...).
+/// </summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>The tenant id in auth paths and the JWT <c>aud</c>.</summary>
+    public string Tenant { get; set; } = "demo";
+
+    /// <summary>Maps the test control API under <c>/_sim/</c>. Off unless asked for (standalone Development turns it on).</summary>
+    public bool ControlApi { get; set; }
+
+    /// <summary>How long a JWT from sign-in or refresh is valid.</summary>
+    public TimeSpan JwtLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an unused refresh token stays valid.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The HS256 key for JWTs, at least 32 bytes of UTF-8; a random key for each start when empty.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The port on 127.0.0.1 when hosted in-process; 0 picks a free port. Standalone uses <c>Urls</c> instead.</summary>
+    public int Port { get; set; }
+
+    public override string ToString() =>
+        $"SimulatorOptions {{ Tenant = {Tenant}, ControlApi = {ControlApi}, JwtLifetime = {JwtLifetime}, RefreshTokenLifetime = {RefreshTokenLifetime}, Port = {Port} }}";
+}

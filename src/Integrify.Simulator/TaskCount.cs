@@ -1,0 +1,3 @@
+namespace Integrify.Simulator;
+
+public sealed record TaskCount(long Attempts, long Completions);
