@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntegrifyBot.Integrify.Api.Json;
 
 namespace IntegrifyBot.Integrify.Api.Models;
 
@@ -6,6 +8,7 @@ namespace IntegrifyBot.Integrify.Api.Models;
 public sealed record ReportFilter
 {
     public string? MappingVal { get; init; }
+    [JsonConverter(typeof(LenientBooleanConverter))]
     public bool Expose { get; init; }
     public JsonElement? Value { get; init; }
     public string? Text { get; init; }
