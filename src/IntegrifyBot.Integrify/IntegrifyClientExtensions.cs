@@ -25,13 +25,20 @@ public static class IntegrifyClientExtensions
     /// names. Its handlers, outermost first: typed errors, resilience (timeouts, retries of reads
     /// only, a circuit breaker per host), the user's token, and the host guard.
     /// </summary>
-    public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="validateOnStart">
+    /// Whether a bad "Integrify" section stops the host from starting; off only when the address is
+    /// filled in later (the bot's built-in simulator), and then checked on first use.
+    /// </param>
+    public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration, bool validateOnStart = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IntegrifyOptions>()
+        var options = services.AddOptions<IntegrifyOptions>()
             .Bind(configuration.GetSection(IntegrifyOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateDataAnnotations();
+        if (validateOnStart)
+        {
+            options.ValidateOnStart();
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIntegrifyTokenStore, InMemoryTokenStore>();

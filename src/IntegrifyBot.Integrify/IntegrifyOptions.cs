@@ -8,11 +8,11 @@ public sealed class IntegrifyOptions : IValidatableObject
     public const string Section = "Integrify";
 
     /// <summary>The instance's address, from its HostHeader setting: https://acme.integrify.com.</summary>
-    [Required]
+    [Required(ErrorMessage = "Integrify:BaseUrl is not set: the address of your Integrify instance, such as https://acme.integrify.com.")]
     public Uri? BaseUrl { get; set; }
 
     /// <summary>The instance's ID setting, such as "acme": used in sign-in paths.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Integrify:Tenant is not set: the ID of your Integrify instance (System Settings), such as acme.")]
     public string Tenant { get; set; } = string.Empty;
 
     /// <summary>How long before a token expires the bot renews it.</summary>

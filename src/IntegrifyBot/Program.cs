@@ -11,6 +11,7 @@ if (HealthProbe.IsRequested(args))
 // assemblies wherever the bot is started from (dotnet run, the published folder, the container).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddBotHost();
+builder.AddIntegrify();
 builder.Services.AddTeamsBot();
 builder.Services.AddBotFeatures();
 

@@ -15,9 +15,4 @@ internal static class RepeatableRequests
         && request.Method == HttpMethod.Get
         && request.RequestUri is { } uri
         && !ChangingGetMarkers.Any(marker => uri.AbsolutePath.Contains(marker, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Calls whose address holds a secret (an API key), which telemetry must not record.</summary>
-    public static bool CarriesSecretInAddress(Uri? uri) =>
-        uri is not null && uri.AbsolutePath.Contains("/api/auth/apikey/", StringComparison.OrdinalIgnoreCase);
-
 }

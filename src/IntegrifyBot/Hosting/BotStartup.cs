@@ -16,9 +16,9 @@ public static class BotStartup
             // The host validates too, but it would log the failure with a stack trace first.
             app.Services.GetService<IStartupValidator>()?.Validate();
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ValidationFailures(exception) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: {string.Join(" ", exception.Failures)}");
+            await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: {string.Join(" ", failures)}");
             return 2;
         }
 
@@ -33,4 +33,12 @@ public static class BotStartup
             return 2;
         }
     }
+
+    // Several invalid sections arrive together as an AggregateException.
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException several => [.. several.InnerExceptions.SelectMany(ValidationFailures)],
+        _ => [],
+    };
 }

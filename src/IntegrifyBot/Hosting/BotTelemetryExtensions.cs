@@ -1,3 +1,4 @@
+using IntegrifyBot.Integrify.Http;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -21,7 +22,7 @@ internal static class BotTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !SecretAddresses.Contains(request.RequestUri)))
             .WithMetrics(metrics => metrics
                 .AddMeter(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation()

@@ -33,6 +33,8 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
                 ["MicrosoftAppPassword"] = "not-a-real-secret",
                 ["MicrosoftAppType"] = "SingleTenant",
                 ["MicrosoftAppTenantId"] = "0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5",
+                ["Integrify:BaseUrl"] = "https://acme.integrify.com",
+                ["Integrify:Tenant"] = "acme",
             },
             extra));
 

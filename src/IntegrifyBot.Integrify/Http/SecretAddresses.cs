@@ -1,0 +1,11 @@
+namespace IntegrifyBot.Integrify.Http;
+
+/// <summary>
+/// Integrify's API-key sign-in puts the key in the address (A3, A4). Such addresses must not reach
+/// logs or exported traces; the sign-in client logs nothing, and telemetry asks here.
+/// </summary>
+public static class SecretAddresses
+{
+    public static bool Contains(Uri? uri) =>
+        uri is not null && uri.AbsolutePath.Contains("/api/auth/apikey/", StringComparison.OrdinalIgnoreCase);
+}
