@@ -29,9 +29,16 @@ internal sealed class RefreshTokenStore(SimulatorOptions options, TimeProvider t
     {
         var now = time.GetUtcNow();
         var hash = Hash(token);
+
+        // Marked spent before it is taken, so a concurrent redemption that loses the race below
+        // already finds it spent (and whose it was) instead of an unknown token.
+        if (live.TryGetValue(hash, out var candidate))
+        {
+            spent.TryAdd(hash, candidate);
+        }
+
         if (live.TryRemove(hash, out var grant))
         {
-            spent[hash] = grant;
             ForgetExpired(now);
             return grant.Expires > now
                 ? new RefreshRedemption(DemoUsers.Find(grant.UserName), true, null)

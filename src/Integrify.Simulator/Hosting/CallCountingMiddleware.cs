@@ -3,9 +3,16 @@ using Integrify.Simulator.Auth;
 
 namespace Integrify.Simulator.Hosting;
 
-/// <summary>Counts every call of a named route with its answer, its caller and, for completions, its task.</summary>
+/// <summary>
+/// Counts every call of a named route with its answer, its caller and, for completions, its task.
+/// A call is counted before its answer leaves (or before its connection is dropped), so a client
+/// that has its answer can trust the counters already include it.
+/// </summary>
 internal sealed class CallCountingMiddleware(RequestDelegate next, CallCounters counters)
 {
+    /// <summary>Where the fault injection finds how to count a call it drops.</summary>
+    public static readonly object RecorderKey = new();
+
     private static readonly HashSet<string> CompletionRoutes = ["T3", "T4", "T5"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -16,6 +23,22 @@ internal sealed class CallCountingMiddleware(RequestDelegate next, CallCounters 
             await next(context);
             return;
         }
+
+        var counted = 0;
+        void Count(string status)
+        {
+            if (Interlocked.Exchange(ref counted, 1) == 0)
+            {
+                counters.Record(route, status, context.FindCaller()?.User.UserName, CompletedTask(context, route));
+            }
+        }
+
+        context.Items[RecorderKey] = (Action<string>)Count;
+        context.Response.OnStarting(() =>
+        {
+            Count(context.Response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            return Task.CompletedTask;
+        });
 
         var status = "500";
         try
@@ -33,7 +56,8 @@ internal sealed class CallCountingMiddleware(RequestDelegate next, CallCounters 
         }
         finally
         {
-            counters.Record(route, status, context.FindCaller()?.User.UserName, CompletedTask(context, route));
+            // An answer that starts only after this middleware has returned is counted here, still before it leaves.
+            Count(status);
         }
     }
 

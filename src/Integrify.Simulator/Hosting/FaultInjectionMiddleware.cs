@@ -34,6 +34,11 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         if (decision.Drop)
         {
             context.Items[DroppedKey] = true;
+            if (context.Items[CallCountingMiddleware.RecorderKey] is Action<string> count)
+            {
+                count("dropped");
+            }
+
             context.Abort();
             return;
         }
