@@ -94,7 +94,7 @@ public static class IntegrifyClientExtensions
                 pipeline
                     .AddTimeout(options.TotalTimeout)
                     .AddRetry(ReadRetry(options))
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions())
+                    .AddCircuitBreaker(CircuitBreaker())
                     .AddTimeout(options.AttemptTimeout);
             })
             .SelectPipelineByAuthority();
@@ -125,6 +125,16 @@ public static class IntegrifyClientExtensions
                 : PredicateResult.False();
         return retry;
     }
+
+    // When most recent calls to an instance fail, stop calling it for a while: users get an answer at
+    // once instead of waiting out every timeout, and a struggling Integrify gets room to recover.
+    private static HttpCircuitBreakerStrategyOptions CircuitBreaker() => new()
+    {
+        FailureRatio = 0.5,
+        MinimumThroughput = 10,
+        SamplingDuration = TimeSpan.FromSeconds(30),
+        BreakDuration = TimeSpan.FromSeconds(15),
+    };
 
     private static T For<T>(IServiceProvider provider, string clientName, RefitSettings settings) =>
         RestService.For<T>(provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), settings);

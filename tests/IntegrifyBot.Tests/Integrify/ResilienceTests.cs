@@ -118,6 +118,22 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_integrify_keeps_failing_calls_stop_reaching_it_for_a_while()
+    {
+        simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/user/current", Status = 500 });
+        var failures = new List<IntegrifyUnavailableException>();
+
+        for (var call = 0; call < 12; call++)
+        {
+            failures.Add(await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => client.Users.GetCurrentUserAsync(alex, CancellationToken.None).WaitAsync(Guard)));
+        }
+
+        // Each call is 3 attempts until the circuit opens; after that, calls fail without reaching Integrify.
+        Assert.True(simulator.Counters.Calls("U1") < 12 * 3, $"{simulator.Counters.Calls("U1")} attempts reached Integrify.");
+        Assert.Contains(failures, failure => failure.InnerException is Polly.CircuitBreaker.BrokenCircuitException);
+    }
+
+    [Fact]
     public async Task The_client_refuses_to_send_a_request_to_any_other_host()
     {
         using var http = client.HttpClients.CreateClient(global::IntegrifyBot.Integrify.IntegrifyClientExtensions.ApiClient);
