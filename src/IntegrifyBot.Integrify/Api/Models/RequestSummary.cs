@@ -1,7 +1,7 @@
 namespace IntegrifyBot.Integrify.Api.Models;
 
 /// <summary>R4: one of the user's requests.</summary>
-public sealed record RequestSummary
+public record RequestSummary
 {
     public string Sid { get; init; } = string.Empty;
     public long? Id { get; init; }
