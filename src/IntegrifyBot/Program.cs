@@ -1,5 +1,6 @@
 using IntegrifyBot.Features;
 using IntegrifyBot.Hosting;
+using IntegrifyBot.Storage;
 using IntegrifyBot.Teams;
 
 if (HealthProbe.IsRequested(args))
@@ -12,6 +13,7 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddBotHost();
 builder.AddIntegrify();
+builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddTeamsBot();
 builder.Services.AddBotFeatures();
 

@@ -4,7 +4,7 @@ namespace IntegrifyBot.Hosting;
 
 /// <summary>
 /// /healthz says the process is alive (for restarts); /readyz says it can serve (for load balancers):
-/// its configuration is valid and its data folder is writable.
+/// its configuration is valid, its data folder is writable and its database answers.
 /// </summary>
 public static class BotHealth
 {

@@ -23,7 +23,8 @@ public static class BotHostExtensions
 
         services.AddHealthChecks()
             .AddCheck<ConfigurationHealthCheck>("configuration", tags: [BotHealth.ReadyTag])
-            .AddCheck<DataFolderHealthCheck>("data-folder", tags: [BotHealth.ReadyTag]);
+            .AddCheck<DataFolderHealthCheck>("data-folder", tags: [BotHealth.ReadyTag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [BotHealth.ReadyTag]);
         services.AddHostedService<BotModeAnnouncer>();
 
         builder.AddBotTelemetry();

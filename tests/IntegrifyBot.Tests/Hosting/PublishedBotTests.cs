@@ -21,6 +21,26 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task A_data_folder_that_cannot_be_created_stops_the_start_with_a_one_line_reason()
+    {
+        var file = Path.GetTempFileName();
+        await using var bot = published.Start(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Bot__Mode"] = "Demo",
+            ["Bot__DataFolder"] = Path.Combine(file, "data"),
+        });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        File.Delete(file);
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Bot:DataFolder", line, StringComparison.Ordinal);
+        Assert.Contains("cannot be created", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_mode_starts_warns_loudly_and_passes_its_own_health_check()
     {
         var port = FreePort.Next();

@@ -16,7 +16,7 @@ public sealed class IntegrifyClients : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    public IntegrifyClients(Uri baseUrl, TimeProvider? clock = null, IIntegrifyTokenStore? store = null, IDictionary<string, string?>? settings = null)
+    public IntegrifyClients(Uri baseUrl, TimeProvider? clock = null, IIntegrifyTokenStore? store = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -33,6 +33,9 @@ public sealed class IntegrifyClients : IAsyncDisposable
         collection.AddSingleton(clock ?? TimeProvider.System);
         collection.AddSingleton(store ?? new InMemoryTokenStore());
         collection.AddIntegrifyClient(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+
+        // Last, so that a test can replace what the client registered (such as the token store).
+        configureServices?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -1,0 +1,50 @@
+using IntegrifyBot.Storage.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Storage;
+
+/// <summary>
+/// The bot's database: linked accounts, conversation references and the Data Protection key ring,
+/// which lives here so that every instance sharing the database can read every other's ciphertext.
+/// The model uses no provider-specific types or SQL, so a PostgreSQL provider can map it as it is.
+/// </summary>
+public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<LinkedAccount> LinkedAccounts => Set<LinkedAccount>();
+
+    public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<LinkedAccount>(account =>
+        {
+            account.ToTable("LinkedAccounts");
+            account.HasKey(a => new { a.TeamsTenantId, a.UserKey });
+            account.Property(a => a.TeamsTenantId).HasMaxLength(100);
+            account.Property(a => a.UserKey).HasMaxLength(200);
+            account.Property(a => a.IntegrifyBaseUrl).HasMaxLength(500);
+            account.Property(a => a.IntegrifyTenant).HasMaxLength(100);
+            account.Property(a => a.IntegrifyUserName).HasMaxLength(200);
+
+            // Stored by name: readable in the database and safe against reordering the enum.
+            account.Property(a => a.Method).HasConversion<string>().HasMaxLength(32);
+            account.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ConversationReference>(reference =>
+        {
+            reference.ToTable("ConversationReferences");
+            reference.HasKey(r => new { r.UserKey, r.ConversationId });
+            reference.Property(r => r.UserKey).HasMaxLength(200);
+            reference.Property(r => r.ConversationId).HasMaxLength(500);
+            reference.Property(r => r.ServiceUrl).HasMaxLength(500);
+            reference.Property(r => r.TenantId).HasMaxLength(100);
+            reference.Property(r => r.ConversationType).HasMaxLength(32);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Storage.Providers;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Storage;
+
+public static class BotStorageExtensions
+{
+    /// <summary>Shared by every instance, so each can read what another encrypted.</summary>
+    public const string ApplicationName = "IntegrifyBot";
+
+    /// <summary>
+    /// The bot's database (section "Storage", SQLite by default in Bot:DataFolder), its Data
+    /// Protection key ring, and the encrypted token store in place of the in-memory one. The
+    /// database is migrated when the host starts; without a host, call
+    /// <see cref="MigrateBotDatabaseAsync"/>.
+    /// </summary>
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(options => options.DataFolder = configuration["Bot:DataFolder"] is { Length: > 0 } folder ? folder : options.DataFolder)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton<IBotDatabaseProvider>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider switch
+            {
+                StorageProvider.Sqlite => new SqliteDatabaseProvider(options),
+                _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not supported."),
+            };
+        });
+        services.AddDbContextFactory<BotDbContext>((provider, builder) => provider.GetRequiredService<IBotDatabaseProvider>().Configure(builder));
+
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<BotDbContext>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<IIntegrifyTokenStore, EfTokenStore>());
+        services.AddHostedService<BotDatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Applies the pending migrations, then the provider's one-off settings, then makes sure the
+    /// Data Protection key ring has a key, so instances starting together find one key, not each their own.
+    /// </summary>
+    public static async Task MigrateBotDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var contexts = services.GetRequiredService<IDbContextFactory<BotDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<IBotDatabaseProvider>().PrepareAsync(context, cancellationToken);
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ApplicationName).Protect([]);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Storage.Providers;
+
+/// <summary>SQLite: one file, which several bot instances on one machine may share.</summary>
+public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
+{
+    public const string DefaultFileName = "integrifybot.db";
+
+    private readonly string connectionString;
+
+    public SqliteDatabaseProvider(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        connectionString = ConnectionStringFor(options);
+
+        // SQLite creates the file but not its folder.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    public static string ConnectionStringFor(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(options.DataFolder, DefaultFileName) }.ToString()
+            : options.ConnectionString;
+    }
+
+    public void Configure(DbContextOptionsBuilder builder) =>
+        builder.UseSqlite(connectionString);
+
+    public async Task PrepareAsync(BotDbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Write-ahead logging lets readers go on while one instance holds the write lock for a
+        // renewal; the setting is kept in the file, so once is enough.
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public async Task<DbTransaction> BeginAccountLockAsync(BotDbContext context, string teamsTenantId, string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+
+        // BEGIN IMMEDIATE takes the database's write lock now rather than at the first write, so the
+        // row read next is the latest and no other process can change it before this one commits.
+        // While another process holds the lock, Microsoft.Data.Sqlite retries for the connection's
+        // default timeout (30 s unless "Default Timeout" says otherwise), then throws. That wait
+        // blocks its thread, so it runs on a pool thread of its own: callers (and the token
+        // provider's shared renewal) get a task at once instead of a stalled thread each.
+        return await Task.Run(() => connection.BeginTransaction(deferred: false), cancellationToken);
+    }
+}

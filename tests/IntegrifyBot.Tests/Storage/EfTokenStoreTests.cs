@@ -1,0 +1,198 @@
+using System.Text;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrifyBot.Tests.Storage;
+
+/// <summary>The encrypted token store on a real SQLite file, created by the real migrations.</summary>
+public sealed class EfTokenStoreTests : IDisposable
+{
+    private const string Jwt = "eyJhbGciOiJIUzI1NiJ9.jwt-secret-payload-4711.signature";
+    private const string RefreshToken = "refresh-secret-0815-do-not-leak";
+    private const string ApiKey = "personal-api-key-secret-2342";
+
+    private readonly TempDatabase database = new();
+    private readonly IntegrifyUser user = new("teams:alexw");
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task The_database_is_created_by_the_migrations()
+    {
+        await using var instance = await StorageInstance.StartAsync(database);
+
+        await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        Assert.Contains(await context.Database.GetAppliedMigrationsAsync(), migration => migration.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await context.ConversationReferences.CountAsync());
+
+        // Write-ahead logging, so that reads go on while an instance holds the renewal lock.
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync() as string);
+    }
+
+    [Fact]
+    public async Task The_sqlite_store_replaces_the_in_memory_one()
+    {
+        await using var instance = await StorageInstance.StartAsync(database);
+
+        Assert.IsType<EfTokenStore>(instance.Store);
+    }
+
+    [Fact]
+    public async Task A_saved_credential_is_found_as_it_was_saved()
+    {
+        await using var instance = await StorageInstance.StartAsync(database);
+        var expiresAt = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var linkedAt = new DateTimeOffset(2029, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+        await instance.Store.SaveAsync(user, PasswordCredential() with { JwtExpiresAt = expiresAt, LinkedAt = linkedAt }, CancellationToken.None);
+        var found = await instance.Store.FindAsync(user, CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal("alexw", found.UserName);
+        Assert.Equal(LinkMethod.Password, found.Method);
+        Assert.Equal(Jwt, found.Jwt);
+        Assert.Equal(RefreshToken, found.RefreshToken);
+        Assert.Null(found.PersonalApiKey);
+        Assert.Equal(expiresAt, found.JwtExpiresAt);
+        Assert.Equal(linkedAt, found.LinkedAt);
+        Assert.Equal(1, found.Version);
+    }
+
+    [Fact]
+    public async Task Saving_again_replaces_the_link_and_bumps_the_version()
+    {
+        await using var instance = await StorageInstance.StartAsync(database);
+        await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
+
+        await instance.Store.SaveAsync(user, ApiKeyCredential(), CancellationToken.None);
+        var found = await instance.Store.FindAsync(user, CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(LinkMethod.PersonalApiKey, found.Method);
+        Assert.Equal(ApiKey, found.PersonalApiKey);
+        Assert.Null(found.RefreshToken);
+        Assert.Equal(2, found.Version);
+    }
+
+    [Fact]
+    public async Task A_removed_link_is_gone_and_other_users_keep_theirs()
+    {
+        await using var instance = await StorageInstance.StartAsync(database);
+        var other = new IntegrifyUser("teams:meganb");
+        await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
+        await instance.Store.SaveAsync(other, ApiKeyCredential(), CancellationToken.None);
+
+        await instance.Store.RemoveAsync(user, CancellationToken.None);
+        await instance.Store.RemoveAsync(user, CancellationToken.None);
+
+        Assert.Null(await instance.Store.FindAsync(user, CancellationToken.None));
+        Assert.Equal(ApiKey, (await instance.Store.FindAsync(other, CancellationToken.None))?.PersonalApiKey);
+    }
+
+    [Fact]
+    public async Task No_secret_is_stored_in_clear()
+    {
+        await using (var instance = await StorageInstance.StartAsync(database))
+        {
+            await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
+            await instance.Store.SaveAsync(new IntegrifyUser("teams:meganb"), ApiKeyCredential(), CancellationToken.None);
+        }
+
+        // Two JWTs, one refresh token, one API key: each stored, none readable.
+        var columns = await ReadSecretColumnsAsync();
+        Assert.Equal(4, columns.Count);
+        Assert.Equal(4, columns.Distinct(StringComparer.Ordinal).Count());
+        foreach (var secret in new[] { Jwt, RefreshToken, ApiKey })
+        {
+            Assert.All(columns, value => Assert.DoesNotContain(secret, value, StringComparison.Ordinal));
+        }
+
+        // The whole file, as a thief would read it, in the encodings SQLite could store text in.
+        var bytes = database.AllBytes();
+        foreach (var secret in new[] { Jwt, RefreshToken, ApiKey, "jwt-secret-payload" })
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
+        }
+
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("teams:alexw")));
+    }
+
+    [Fact]
+    public async Task A_credential_saved_by_one_instance_is_readable_by_another()
+    {
+        await using var first = await StorageInstance.StartAsync(database);
+        await using var second = await StorageInstance.StartAsync(database);
+
+        await first.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
+        var found = await second.Store.FindAsync(user, CancellationToken.None);
+
+        Assert.Equal(Jwt, found?.Jwt);
+        Assert.Equal(RefreshToken, found?.RefreshToken);
+    }
+
+    [Fact]
+    public async Task A_link_to_another_integrify_instance_is_not_used()
+    {
+        await using (var instance = await StorageInstance.StartAsync(database))
+        {
+            await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
+        }
+
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE LinkedAccounts SET IntegrifyBaseUrl = 'https://other.integrify.com/'";
+        await command.ExecuteNonQueryAsync();
+
+        await using var moved = await StorageInstance.StartAsync(database);
+        Assert.Null(await moved.Store.FindAsync(user, CancellationToken.None));
+    }
+
+    internal static IntegrifyCredential PasswordCredential() => new()
+    {
+        UserName = "alexw",
+        Method = LinkMethod.Password,
+        Jwt = Jwt,
+        RefreshToken = RefreshToken,
+    };
+
+    private static IntegrifyCredential ApiKeyCredential() => new()
+    {
+        UserName = "meganb",
+        Method = LinkMethod.PersonalApiKey,
+        Jwt = Jwt,
+        PersonalApiKey = ApiKey,
+    };
+
+    private async Task<List<string>> ReadSecretColumnsAsync()
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ProtectedJwt, ProtectedRefreshToken, ProtectedPersonalApiKey FROM LinkedAccounts";
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            for (var column = 0; column < reader.FieldCount; column++)
+            {
+                if (!reader.IsDBNull(column))
+                {
+                    values.Add(reader.GetString(column));
+                }
+            }
+        }
+
+        return values;
+    }
+}

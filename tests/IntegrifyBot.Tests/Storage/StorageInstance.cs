@@ -1,0 +1,48 @@
+using IntegrifyBot.Integrify;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrifyBot.Tests.Storage;
+
+/// <summary>
+/// The storage of one bot instance, wired as the bot wires it, over a given database file. Two of
+/// these on one file behave like two bot processes sharing a database.
+/// </summary>
+public sealed class StorageInstance : IAsyncDisposable
+{
+    public const string IntegrifyAddress = "http://127.0.0.1:5999/";
+
+    private StorageInstance(ServiceProvider services) => Services = services;
+
+    public ServiceProvider Services { get; }
+
+    public IIntegrifyTokenStore Store => Services.GetRequiredService<IIntegrifyTokenStore>();
+
+    /// <summary>Builds an instance and brings the database up to date, as the bot does at start.</summary>
+    public static async Task<StorageInstance> StartAsync(TempDatabase database, TimeProvider? clock = null)
+    {
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddSingleton(clock ?? TimeProvider.System);
+        collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database));
+        AddStorage(collection, database);
+        var instance = new StorageInstance(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        await instance.Services.MigrateBotDatabaseAsync();
+        return instance;
+    }
+
+    /// <summary>The bot's storage registration, pointed at the test's file.</summary>
+    public static void AddStorage(IServiceCollection services, TempDatabase database) =>
+        services.AddBotStorage(Configuration(IntegrifyAddress, database));
+
+    public static IConfiguration Configuration(string integrifyAddress, TempDatabase database) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrify:BaseUrl"] = integrifyAddress,
+            ["Integrify:Tenant"] = "demo",
+            ["Storage:ConnectionString"] = database.ConnectionString,
+        }).Build();
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
