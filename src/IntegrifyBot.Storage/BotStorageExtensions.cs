@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Storage;
@@ -46,7 +47,9 @@ public static class BotStorageExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<IIntegrifyTokenStore, EfTokenStore>());
-        services.AddHostedService<BotDatabaseMigrator>();
+        // First of all hosted services: Data Protection's own loads the key ring from this database
+        // at start, so the tables must exist by then.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, BotDatabaseMigrator>());
         return services;
     }
 
