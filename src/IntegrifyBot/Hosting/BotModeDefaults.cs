@@ -8,6 +8,9 @@ namespace IntegrifyBot.Hosting;
 /// </summary>
 internal sealed class BotModeDefaults(IHostEnvironment environment) : IPostConfigureOptions<BotOptions>
 {
-    public void PostConfigure(string? name, BotOptions options) =>
-        options.Mode ??= environment.IsDevelopment() ? BotMode.Development : BotMode.Production;
+    public void PostConfigure(string? name, BotOptions options) => options.Mode ??= For(environment);
+
+    /// <summary>The mode when Bot:Mode is not set.</summary>
+    public static BotMode For(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? BotMode.Development : BotMode.Production;
 }

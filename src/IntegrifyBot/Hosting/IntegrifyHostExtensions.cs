@@ -29,9 +29,9 @@ public static class IntegrifyHostExtensions
         return builder;
     }
 
-    // The same rule as BotModeDefaults, needed here before the options exist.
+    // Needed here before the options exist; the default comes from the same rule the options use.
     private static BotMode ModeOf(WebApplicationBuilder builder) =>
         Enum.TryParse<BotMode>(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.Mode)}"], ignoreCase: true, out var mode)
             ? mode
-            : builder.Environment.IsDevelopment() ? BotMode.Development : BotMode.Production;
+            : BotModeDefaults.For(builder.Environment);
 }
