@@ -9,13 +9,13 @@ namespace IntegrifyBot.Integrify.Auth;
 /// </summary>
 public sealed class InMemoryTokenStore : IIntegrifyTokenStore
 {
-    private readonly ConcurrentDictionary<string, IntegrifyCredential> credentials = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> renewalLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IntegrifyUser, IntegrifyCredential> credentials = new();
+    private readonly ConcurrentDictionary<IntegrifyUser, SemaphoreSlim> renewalLocks = new();
 
     public Task<IntegrifyCredential?> FindAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return Task.FromResult(credentials.GetValueOrDefault(user.Key));
+        return Task.FromResult(credentials.GetValueOrDefault(user));
     }
 
     public Task SaveAsync(IntegrifyUser user, IntegrifyCredential credential, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed class InMemoryTokenStore : IIntegrifyTokenStore
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(credential);
         credentials.AddOrUpdate(
-            user.Key,
+            user,
             _ => credential with { Version = 1 },
             (_, existing) => credential with { Version = existing.Version + 1 });
         return Task.CompletedTask;
@@ -32,16 +32,16 @@ public sealed class InMemoryTokenStore : IIntegrifyTokenStore
     public Task RemoveAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        credentials.TryRemove(user.Key, out _);
+        credentials.TryRemove(user, out _);
         return Task.CompletedTask;
     }
 
     public async Task<ICredentialRenewal> BeginRenewalAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var renewalLock = renewalLocks.GetOrAdd(user.Key, _ => new SemaphoreSlim(1, 1));
+        var renewalLock = renewalLocks.GetOrAdd(user, _ => new SemaphoreSlim(1, 1));
         await renewalLock.WaitAsync(cancellationToken);
-        return new Renewal(this, user, credentials.GetValueOrDefault(user.Key), renewalLock);
+        return new Renewal(this, user, credentials.GetValueOrDefault(user), renewalLock);
     }
 
     private sealed class Renewal(InMemoryTokenStore store, IntegrifyUser user, IntegrifyCredential? current, SemaphoreSlim renewalLock) : ICredentialRenewal

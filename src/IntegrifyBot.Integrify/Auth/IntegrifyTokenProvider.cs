@@ -19,7 +19,7 @@ public sealed partial class IntegrifyTokenProvider(
     TimeProvider time,
     ILogger<IntegrifyTokenProvider> logger)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> renewals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IntegrifyUser, Lazy<Task<string>>> renewals = new();
 
     /// <param name="rejectedJwt">The token Integrify just answered 401 to, or null.</param>
     public async Task<string> GetTokenAsync(IntegrifyUser user, string? rejectedJwt, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed partial class IntegrifyTokenProvider(
             return credential.Jwt;
         }
 
-        var renewal = renewals.GetOrAdd(user.Key, _ => new Lazy<Task<string>>(() => RenewAsync(user, rejectedJwt)));
+        var renewal = renewals.GetOrAdd(user, _ => new Lazy<Task<string>>(() => RenewAsync(user, rejectedJwt)));
 
         // The renewal itself is not cancelled with this caller: a refresh token Integrify has already
         // spent must be saved, or the user would be signed out for nothing.
@@ -57,7 +57,7 @@ public sealed partial class IntegrifyTokenProvider(
         }
         finally
         {
-            renewals.TryRemove(user.Key, out _);
+            renewals.TryRemove(user, out _);
         }
     }
 

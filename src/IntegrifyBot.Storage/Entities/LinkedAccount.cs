@@ -10,7 +10,7 @@ public sealed class LinkedAccount
 {
     public required string TeamsTenantId { get; set; }
 
-    /// <summary>The <see cref="Integrify.Api.IntegrifyUser.Key"/> of the Teams user.</summary>
+    /// <summary>The Teams user's Azure AD object id, or their Teams user id when Teams gives none.</summary>
     public required string UserKey { get; set; }
 
     /// <summary>The Integrify instance the tokens belong to; a link to another instance is not used.</summary>

@@ -16,7 +16,7 @@ public sealed class EmbeddedIntegrifyTests
         await using var bot = BotApp.Demo();
         Assert.Contains(bot.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), service => service is IntegrifyBot.Hosting.EmbeddedIntegrify);
         var options = bot.Services.GetRequiredService<IOptions<IntegrifyOptions>>().Value;
-        var alex = new IntegrifyUser("teams:alex");
+        var alex = new IntegrifyUser("tenant-1", "aad-alex");
 
         await bot.Services.GetRequiredService<IntegrifySignIn>().WithOrganizationKeyAsync(alex, "alexw", CancellationToken.None);
         var tasks = await bot.Services.GetRequiredService<IIntegrifyTasksApi>().ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None);

@@ -56,7 +56,7 @@ public sealed class IntegrifyClients : IAsyncDisposable
     /// <summary>Links a Teams user (named after the Integrify user) with the demo password.</summary>
     public async Task<IntegrifyUser> SignInAsync(string userName)
     {
-        var user = new IntegrifyUser($"teams:{userName}");
+        var user = new IntegrifyUser("tenant-1", $"aad-{userName}");
         await SignIn.WithPasswordAsync(user, userName, Password, CancellationToken.None);
         return user;
     }

@@ -29,9 +29,9 @@ public sealed class DemoDataTests : IAsyncLifetime
         foreach (var userName in Users)
         {
             var byPassword = await client.SignInAsync(userName);
-            var byKey = new IntegrifyUser($"key:{userName}");
+            var byKey = new IntegrifyUser("tenant-1", $"key-{userName}");
             await client.SignIn.WithPersonalApiKeyAsync(byKey, $"demo-key-{userName}", CancellationToken.None);
-            var byOrganisation = new IntegrifyUser($"org:{userName}");
+            var byOrganisation = new IntegrifyUser("tenant-1", $"org-{userName}");
             await client.SignIn.WithOrganizationKeyAsync(byOrganisation, userName, CancellationToken.None);
 
             foreach (var user in new[] { byPassword, byKey, byOrganisation })

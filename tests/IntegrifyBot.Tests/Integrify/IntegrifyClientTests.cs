@@ -47,7 +47,7 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_is_refused_with_integrifys_explanation_and_nothing_is_stored()
     {
-        var user = new IntegrifyUser("teams:someone");
+        var user = new IntegrifyUser("tenant-1", "aad-someone");
 
         var refused = await Assert.ThrowsAsync<IntegrifyLinkExpiredException>(() => client.SignIn.WithPasswordAsync(user, "alexw", "wrong", CancellationToken.None));
 
@@ -58,7 +58,7 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     [Fact]
     public async Task A_personal_api_key_links_the_user_it_belongs_to()
     {
-        var user = new IntegrifyUser("teams:megan");
+        var user = new IntegrifyUser("tenant-1", "aad-megan");
 
         var credential = await client.SignIn.WithPersonalApiKeyAsync(user, "demo-key-meganb", CancellationToken.None);
 
@@ -71,7 +71,7 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     [Fact]
     public async Task The_organisation_key_links_any_user_without_their_password()
     {
-        var user = new IntegrifyUser("teams:adele");
+        var user = new IntegrifyUser("tenant-1", "aad-adele");
 
         var credential = await client.SignIn.WithOrganizationKeyAsync(user, "adelev", CancellationToken.None);
 
@@ -92,7 +92,7 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     [Fact]
     public async Task A_call_for_a_user_who_never_linked_says_so()
     {
-        await Assert.ThrowsAsync<IntegrifyLinkExpiredException>(() => client.Users.GetCurrentUserAsync(new IntegrifyUser("teams:nobody"), CancellationToken.None));
+        await Assert.ThrowsAsync<IntegrifyLinkExpiredException>(() => client.Users.GetCurrentUserAsync(new IntegrifyUser("tenant-1", "aad-nobody"), CancellationToken.None));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class TokenRenewalTests : IAsyncLifetime
     public async Task An_api_key_user_is_signed_in_again_with_the_key_when_the_token_is_refused()
     {
         await using var client = new IntegrifyClients(simulator.BaseAddress);
-        var user = new IntegrifyUser("teams:megan");
+        var user = new IntegrifyUser("tenant-1", "aad-megan");
         await client.SignIn.WithPersonalApiKeyAsync(user, "demo-key-meganb", CancellationToken.None);
 
         simulator.Control.ExpireTokens("meganb");
@@ -130,7 +130,7 @@ public sealed class TokenRenewalTests : IAsyncLifetime
     {
         var clock = new ManualClock();
         await using var client = new IntegrifyClients(simulator.BaseAddress, clock);
-        var user = new IntegrifyUser("teams:adele");
+        var user = new IntegrifyUser("tenant-1", "aad-adele");
         await client.SignIn.WithOrganizationKeyAsync(user, "adelev", CancellationToken.None);
 
         clock.Advance(TimeSpan.FromHours(2));

@@ -16,7 +16,7 @@ public sealed class EfTokenStoreTests : IDisposable
     private const string ApiKey = "personal-api-key-secret-2342";
 
     private readonly TempDatabase database = new();
-    private readonly IntegrifyUser user = new("teams:alexw");
+    private readonly IntegrifyUser user = new("tenant-1", "aad-alexw");
 
     public void Dispose() => database.Dispose();
 
@@ -87,7 +87,7 @@ public sealed class EfTokenStoreTests : IDisposable
     public async Task A_removed_link_is_gone_and_other_users_keep_theirs()
     {
         await using var instance = await StorageInstance.StartAsync(database);
-        var other = new IntegrifyUser("teams:meganb");
+        var other = new IntegrifyUser("tenant-1", "aad-meganb");
         await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
         await instance.Store.SaveAsync(other, ApiKeyCredential(), CancellationToken.None);
 
@@ -104,7 +104,7 @@ public sealed class EfTokenStoreTests : IDisposable
         await using (var instance = await StorageInstance.StartAsync(database))
         {
             await instance.Store.SaveAsync(user, PasswordCredential(), CancellationToken.None);
-            await instance.Store.SaveAsync(new IntegrifyUser("teams:meganb"), ApiKeyCredential(), CancellationToken.None);
+            await instance.Store.SaveAsync(new IntegrifyUser("tenant-1", "aad-meganb"), ApiKeyCredential(), CancellationToken.None);
         }
 
         // Two JWTs, one refresh token, one API key: each stored, none readable.
@@ -124,7 +124,7 @@ public sealed class EfTokenStoreTests : IDisposable
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
         }
 
-        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("teams:alexw")));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("aad-alexw")));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace IntegrifyBot.Tests.Storage;
 public sealed class RenewalLockTests : IDisposable
 {
     private readonly TempDatabase database = new();
-    private readonly IntegrifyUser user = new("teams:alexw");
+    private readonly IntegrifyUser user = new("tenant-1", "aad-alexw");
 
     public void Dispose() => database.Dispose();
 
