@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrifyBot.Storage;
 
 /// <summary>
-/// The bot's database: linked accounts, conversation references and the Data Protection key ring,
-/// which lives here so that every instance sharing the database can read every other's ciphertext.
+/// The bot's database: linked accounts, sign-ins in progress and refused sign-ins, conversation
+/// references and the Data Protection key ring, which lives here so that every instance sharing the
+/// database can read every other's ciphertext.
 /// The model uses no provider-specific types or SQL, so a PostgreSQL provider can map it as it is.
 /// </summary>
 public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
@@ -16,6 +17,10 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SignInState> SignInStates => Set<SignInState>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,6 +50,26 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
             reference.Property(r => r.ServiceUrl).HasMaxLength(500);
             reference.Property(r => r.TenantId).HasMaxLength(100);
             reference.Property(r => r.ConversationType).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<SignInState>(state =>
+        {
+            state.ToTable("SignInStates");
+            state.HasKey(s => s.StateHash);
+            state.Property(s => s.StateHash).HasMaxLength(64);
+            state.Property(s => s.TeamsTenantId).HasMaxLength(100);
+            state.Property(s => s.UserKey).HasMaxLength(200);
+            state.Property(s => s.MagicCodeHash).HasMaxLength(64);
+            state.HasIndex(s => new { s.TeamsTenantId, s.UserKey });
+        });
+
+        modelBuilder.Entity<SignInFailure>(failure =>
+        {
+            failure.ToTable("SignInFailures");
+            failure.HasKey(f => f.Id);
+            failure.Property(f => f.TeamsTenantId).HasMaxLength(100);
+            failure.Property(f => f.UserKey).HasMaxLength(200);
+            failure.HasIndex(f => new { f.TeamsTenantId, f.UserKey, f.At });
         });
     }
 }

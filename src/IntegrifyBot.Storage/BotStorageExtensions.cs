@@ -47,6 +47,9 @@ public static class BotStorageExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<IIntegrifyTokenStore, EfTokenStore>());
+        services.AddSingleton<SignInStates>();
+        services.AddSingleton<SignInFailures>();
+        services.AddSingleton<BotUserData>();
         // First of all hosted services: Data Protection's own loads the key ring from this database
         // at start, so the tables must exist by then.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, BotDatabaseMigrator>());

@@ -1,0 +1,22 @@
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Storage;
+
+/// <summary>Everything the bot keeps about one Teams user, for signing out: nothing may be left behind.</summary>
+public sealed class BotUserData(IDbContextFactory<BotDbContext> contexts, IIntegrifyTokenStore tokens)
+{
+    public async Task EraseAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+
+        // The link goes through the store, under its account lock, so a renewal in flight cannot
+        // write it back after it was deleted.
+        await tokens.RemoveAsync(user, cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await context.SignInStates.Where(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        await context.SignInFailures.Where(f => f.TeamsTenantId == user.TeamsTenantId && f.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        await context.ConversationReferences.Where(r => r.TenantId == user.TeamsTenantId && r.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

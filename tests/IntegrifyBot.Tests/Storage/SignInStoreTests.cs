@@ -1,0 +1,180 @@
+using System.Text;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Storage;
+using IntegrifyBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrifyBot.Tests.Storage;
+
+/// <summary>Sign-in page states and the refused-sign-in log, on a real database created by the migrations.</summary>
+public sealed class SignInStoreTests : IDisposable
+{
+    private const string Jwt = "eyJhbGciOiJIUzI1NiJ9.pending-jwt-payload-9917.signature";
+    private const string RefreshToken = "pending-refresh-secret-5521";
+
+    private readonly TempDatabase database = new();
+    private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    private readonly IntegrifyUser alex = new("tenant-1", "aad-alexw");
+    private readonly IntegrifyUser megan = new("tenant-1", "aad-meganb");
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task A_state_opens_its_page_until_it_expires_and_names_its_owner()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+
+        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var found = await states.FindAsync(state, CancellationToken.None);
+
+        Assert.Equal(alex, found?.User);
+        Assert.False(found!.Completed);
+        Assert.True(state.Length >= 40, "a state must not be guessable");
+        Assert.Null(await states.FindAsync(state + "x", CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        Assert.Null(await states.FindAsync(state, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_completed_state_is_redeemed_once_by_its_owner_with_its_code()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+
+        Assert.Matches("^[0-9]{6}$", code);
+        Assert.Null(await states.CompleteAsync(state, Credential(), CancellationToken.None));
+        Assert.True((await states.FindAsync(state, CancellationToken.None))!.Completed);
+
+        // Another Teams user with the right code, or the owner with a wrong one, get nothing.
+        Assert.Null(await states.RedeemAsync(megan, code!, CancellationToken.None));
+        Assert.Null(await states.RedeemAsync(alex, WrongCode(code!), CancellationToken.None));
+
+        var redeemed = await states.RedeemAsync(alex, code!, CancellationToken.None);
+        Assert.Equal(RefreshToken, redeemed?.RefreshToken);
+        Assert.Equal(Jwt, redeemed?.Jwt);
+        Assert.Null(await states.RedeemAsync(alex, code!, CancellationToken.None));
+        Assert.Null(await states.FindAsync(state, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_code_is_useless_after_the_state_expired()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Null(await states.RedeemAsync(alex, code!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_redemptions_of_one_code_release_the_credential_once()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => states.RedeemAsync(alex, code!, CancellationToken.None))));
+
+        Assert.Single(results, result => result is not null);
+    }
+
+    [Fact]
+    public async Task Neither_the_state_nor_the_waiting_credential_is_stored_in_clear()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+
+        var bytes = database.AllBytes();
+        foreach (var secret in new[] { state, Jwt, RefreshToken, "pending-jwt-payload" })
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+        }
+
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("aad-alexw")));
+        Assert.NotNull(code);
+    }
+
+    [Fact]
+    public async Task Failures_are_counted_per_user_within_the_window_and_old_ones_are_forgotten()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var failures = instance.Services.GetRequiredService<SignInFailures>();
+        var window = TimeSpan.FromMinutes(15);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        await failures.RecordAsync(megan, clock.GetUtcNow() - window, CancellationToken.None);
+
+        // Now 15 minutes after the first failure: it has left the window.
+        Assert.Equal(2, await failures.CountSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Equal(1, await failures.CountSinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), await failures.OldestSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+
+        await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
+        await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        Assert.Equal(3, await context.SignInFailures.CountAsync(f => f.UserKey == "aad-alexw"));
+
+        await failures.ClearAsync(alex, CancellationToken.None);
+        Assert.Equal(0, await failures.CountSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Equal(1, await failures.CountSinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Erasing_a_user_leaves_nothing_of_theirs_and_everything_of_others()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var services = instance.Services;
+        foreach (var user in new[] { alex, megan })
+        {
+            await instance.Store.SaveAsync(user, Credential(), CancellationToken.None);
+            await services.GetRequiredService<SignInStates>().IssueAsync(user, TimeSpan.FromMinutes(10), CancellationToken.None);
+            await services.GetRequiredService<SignInFailures>().RecordAsync(user, clock.GetUtcNow().AddMinutes(-15), CancellationToken.None);
+            await using var seed = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+            seed.ConversationReferences.Add(new IntegrifyBot.Storage.Entities.ConversationReference
+            {
+                UserKey = user.UserId,
+                TenantId = user.TeamsTenantId,
+                ConversationId = "conv-" + user.UserId,
+                ServiceUrl = "http://127.0.0.1:1/",
+                ConversationType = "personal",
+            });
+            await seed.SaveChangesAsync();
+        }
+
+        await services.GetRequiredService<BotUserData>().EraseAsync(alex, CancellationToken.None);
+
+        await using var context = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["aad-meganb"], await context.LinkedAccounts.Select(a => a.UserKey).ToListAsync());
+        Assert.Equal(["aad-meganb"], await context.SignInStates.Select(s => s.UserKey).ToListAsync());
+        Assert.Equal(["aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).ToListAsync());
+        Assert.Equal(["aad-meganb"], await context.ConversationReferences.Select(r => r.UserKey).ToListAsync());
+    }
+
+    private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IntegrifyCredential Credential() => new()
+    {
+        UserName = "alexw",
+        Method = LinkMethod.Password,
+        Jwt = Jwt,
+        RefreshToken = RefreshToken,
+        LinkedAt = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
+    };
+}
