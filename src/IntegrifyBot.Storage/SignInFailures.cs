@@ -10,20 +10,14 @@ namespace IntegrifyBot.Storage;
 /// </summary>
 public sealed class SignInFailures(IDbContextFactory<BotDbContext> contexts, TimeProvider time)
 {
-    public async Task<int> CountSinceAsync(IntegrifyUser user, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>When the user's refused sign-ins since <paramref name="since"/> happened, oldest first.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> SinceAsync(IntegrifyUser user, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var from = since.UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Of(context, user).CountAsync(f => f.At > since.UtcDateTime, cancellationToken);
-    }
-
-    /// <summary>The oldest failure still inside the window, which is when the next attempt becomes possible.</summary>
-    public async Task<DateTimeOffset?> OldestSinceAsync(IntegrifyUser user, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var times = await Of(context, user).Where(f => f.At > since.UtcDateTime).Select(f => f.At).ToListAsync(cancellationToken);
-        return times.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(times.Min(), DateTimeKind.Utc));
+        var times = await Of(context, user).Where(f => f.At > from).Select(f => f.At).ToListAsync(cancellationToken);
+        return times.Order().Select(at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))).ToList();
     }
 
     /// <summary>Records a failure and forgets the user's failures older than <paramref name="forgetBefore"/>.</summary>
@@ -31,7 +25,8 @@ public sealed class SignInFailures(IDbContextFactory<BotDbContext> contexts, Tim
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await Of(context, user).Where(f => f.At <= forgetBefore.UtcDateTime).ExecuteDeleteAsync(cancellationToken);
+        var forget = forgetBefore.UtcDateTime;
+        await Of(context, user).Where(f => f.At <= forget).ExecuteDeleteAsync(cancellationToken);
         context.SignInFailures.Add(new SignInFailure { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId, At = time.GetUtcNow().UtcDateTime });
         await context.SaveChangesAsync(cancellationToken);
     }

@@ -15,7 +15,7 @@ builder.AddBotHost();
 builder.AddIntegrify();
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddTeamsBot();
-builder.Services.AddBotFeatures();
+builder.Services.AddBotFeatures(builder.Configuration);
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -6,29 +6,43 @@ using Microsoft.Extensions.Options;
 namespace IntegrifyBot.Integrify.Auth;
 
 /// <summary>
-/// Links a Teams user to their Integrify account in one of three ways and stores what renews it.
-/// A password is sent to Integrify once and kept nowhere.
+/// Signs a person in to Integrify in one of three ways and returns what renews their access; the
+/// <c>With…</c> methods also store it as the Teams user's link. A password is sent to Integrify once
+/// and kept nowhere.
 /// </summary>
 public sealed class IntegrifySignIn(IIntegrifyAuthApi auth, IIntegrifyTokenStore store, IOptions<IntegrifyOptions> options, TimeProvider time)
 {
-    public async Task<IntegrifyCredential> WithPasswordAsync(IntegrifyUser user, string userName, string password, CancellationToken cancellationToken)
+    public async Task<IntegrifyCredential> WithPasswordAsync(IntegrifyUser user, string userName, string password, CancellationToken cancellationToken) =>
+        await SaveAsync(user, await ByPasswordAsync(userName, password, cancellationToken), cancellationToken);
+
+    public async Task<IntegrifyCredential> WithPersonalApiKeyAsync(IntegrifyUser user, string personalApiKey, CancellationToken cancellationToken) =>
+        await SaveAsync(user, await ByPersonalApiKeyAsync(personalApiKey, cancellationToken), cancellationToken);
+
+    /// <summary>Zero-touch linking with the deployment's organisation key (A4), when one is configured.</summary>
+    public async Task<IntegrifyCredential> WithOrganizationKeyAsync(IntegrifyUser user, string userName, CancellationToken cancellationToken) =>
+        await SaveAsync(user, await ByOrganizationKeyAsync(userName, cancellationToken), cancellationToken);
+
+    /// <summary>A1, without storing anything: for a sign-in that the user still has to confirm from Teams.</summary>
+    public async Task<IntegrifyCredential> ByPasswordAsync(string userName, string password, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        var pair = await auth.LoginAsync(options.Value.Tenant, new LoginRequest(userName, password), cancellationToken);
-        return await SaveAsync(user, LinkMethod.Password, pair.Token, userName, refreshToken: pair.RefreshToken, personalApiKey: null, cancellationToken);
+        var pair = await auth.LoginAsync(options.Value.Tenant, new LoginRequest(userName.Trim(), password), cancellationToken);
+        return Credential(LinkMethod.Password, pair.Token, userName.Trim(), refreshToken: pair.RefreshToken, personalApiKey: null);
     }
 
-    public async Task<IntegrifyCredential> WithPersonalApiKeyAsync(IntegrifyUser user, string personalApiKey, CancellationToken cancellationToken)
+    /// <summary>A3, without storing anything.</summary>
+    public async Task<IntegrifyCredential> ByPersonalApiKeyAsync(string personalApiKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personalApiKey);
-        var token = await auth.ImpersonateWithPersonalKeyAsync(options.Value.Tenant, personalApiKey, Lifetime, cancellationToken);
+        var key = personalApiKey.Trim();
+        var token = await auth.ImpersonateWithPersonalKeyAsync(options.Value.Tenant, key, Lifetime, cancellationToken);
         var userName = JwtClaims.UserName(token.Token) ?? throw new IntegrifyException("Integrify's token does not say whom the API key belongs to.");
-        return await SaveAsync(user, LinkMethod.PersonalApiKey, token.Token, userName, refreshToken: null, personalApiKey, cancellationToken);
+        return Credential(LinkMethod.PersonalApiKey, token.Token, userName, refreshToken: null, key);
     }
 
-    /// <summary>Zero-touch linking with the deployment's organisation key (A4), when one is configured.</summary>
-    public async Task<IntegrifyCredential> WithOrganizationKeyAsync(IntegrifyUser user, string userName, CancellationToken cancellationToken)
+    /// <summary>A4, without storing anything.</summary>
+    public async Task<IntegrifyCredential> ByOrganizationKeyAsync(string userName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var organizationKey = options.Value.OrganizationKey;
@@ -38,30 +52,24 @@ public sealed class IntegrifySignIn(IIntegrifyAuthApi auth, IIntegrifyTokenStore
         }
 
         var token = await auth.ImpersonateWithOrganizationKeyAsync(options.Value.Tenant, organizationKey, userName, Lifetime, cancellationToken);
-        return await SaveAsync(user, LinkMethod.OrganizationKey, token.Token, userName, refreshToken: null, personalApiKey: null, cancellationToken);
+        return Credential(LinkMethod.OrganizationKey, token.Token, userName, refreshToken: null, personalApiKey: null);
     }
 
     private int Lifetime => (int)options.Value.ApiKeyTokenLifetime.TotalSeconds;
 
-    private async Task<IntegrifyCredential> SaveAsync(
-        IntegrifyUser user,
-        LinkMethod method,
-        string jwt,
-        string userName,
-        string? refreshToken,
-        string? personalApiKey,
-        CancellationToken cancellationToken)
+    private IntegrifyCredential Credential(LinkMethod method, string jwt, string userName, string? refreshToken, string? personalApiKey) => new()
     {
-        var credential = new IntegrifyCredential
-        {
-            UserName = userName,
-            Method = method,
-            Jwt = jwt,
-            JwtExpiresAt = JwtClaims.ExpiresAt(jwt),
-            RefreshToken = refreshToken,
-            PersonalApiKey = personalApiKey,
-            LinkedAt = time.GetUtcNow(),
-        };
+        UserName = userName,
+        Method = method,
+        Jwt = jwt,
+        JwtExpiresAt = JwtClaims.ExpiresAt(jwt),
+        RefreshToken = refreshToken,
+        PersonalApiKey = personalApiKey,
+        LinkedAt = time.GetUtcNow(),
+    };
+
+    private async Task<IntegrifyCredential> SaveAsync(IntegrifyUser user, IntegrifyCredential credential, CancellationToken cancellationToken)
+    {
         await store.SaveAsync(user, credential, cancellationToken);
         return credential;
     }

@@ -96,7 +96,7 @@ public sealed partial class IntegrifyTokenProvider(
         !string.Equals(credential.Jwt, rejectedJwt, StringComparison.Ordinal)
         && credential.IsFresh(time.GetUtcNow(), options.Value.RefreshMargin);
 
-    private static IntegrifyLinkExpiredException NotLinked() => new("This Teams user has not linked an Integrify account.");
+    private static IntegrifyNotLinkedException NotLinked() => new("This Teams user has not linked an Integrify account.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Renewed an Integrify token ({Method})")]
     private partial void LogRenewed(LinkMethod method);

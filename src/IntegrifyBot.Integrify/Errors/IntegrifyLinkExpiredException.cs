@@ -6,7 +6,7 @@ namespace IntegrifyBot.Integrify.Errors;
 /// The user must sign in to Integrify again: they never linked, their link was removed, or their
 /// refresh token or API key no longer works. The bot answers with its sign-in card.
 /// </summary>
-public sealed class IntegrifyLinkExpiredException : IntegrifyException
+public class IntegrifyLinkExpiredException : IntegrifyException
 {
     public IntegrifyLinkExpiredException(string message)
         : base(HttpStatusCode.Unauthorized, message, description: null)

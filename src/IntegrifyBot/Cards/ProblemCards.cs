@@ -18,6 +18,11 @@ public static class ProblemCards
         "I stopped waiting so that Teams doesn't hang. Please try again in a moment.",
         retry);
 
+    public static AdaptiveCard IntegrifyUnavailable(ExecuteAction? retry) => Problem(
+        "Integrify isn't answering",
+        "Integrify is not reachable or is having trouble right now, so nothing was changed. Please try again in a moment.",
+        retry);
+
     public static AdaptiveCard OutdatedCard() => Problem(
         "This card can't be used any more",
         "It is out of date or was changed, so I didn't act on it. Send **help** to start again.",

@@ -1,4 +1,5 @@
 using IntegrifyBot.Features.Help;
+using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Features;
@@ -6,11 +7,12 @@ namespace IntegrifyBot.Features;
 public static class FeatureExtensions
 {
     /// <summary>The router and every feature whose commands and card verbs it routes.</summary>
-    public static IServiceCollection AddBotFeatures(this IServiceCollection services)
+    public static IServiceCollection AddBotFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BotRouter>();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<IBotFeature, HelpFeature>();
+        services.AddLinking(configuration);
         return services;
     }
 }

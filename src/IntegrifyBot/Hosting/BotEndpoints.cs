@@ -1,3 +1,4 @@
+using IntegrifyBot.Features.Linking.Page;
 using IntegrifyBot.Teams;
 
 namespace IntegrifyBot.Hosting;
@@ -10,6 +11,7 @@ public static class BotEndpoints
         app.UseStaticFiles();
         app.MapBotHealth();
         app.MapTeamsBot();
+        app.MapSignInPage();
         return app;
     }
 }

@@ -26,6 +26,7 @@ public static class BotHostExtensions
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [BotHealth.ReadyTag])
             .AddCheck<DatabaseHealthCheck>("database", tags: [BotHealth.ReadyTag]);
         services.AddHostedService<BotModeAnnouncer>();
+        services.AddSingleton<BotPublicAddress>();
 
         builder.AddBotTelemetry();
         return builder;

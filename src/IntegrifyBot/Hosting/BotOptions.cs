@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace IntegrifyBot.Hosting;
 
 /// <summary>The "Bot" section of appsettings.json; every key is described in the README.</summary>
-public sealed class BotOptions
+public sealed class BotOptions : IValidatableObject
 {
     public const string Section = "Bot";
 
@@ -29,6 +29,20 @@ public sealed class BotOptions
     [Required(AllowEmptyStrings = false)]
     public string DataFolder { get; set; } = "data";
 
+    /// <summary>
+    /// The bot's public https address, as Teams and browsers reach it (https://integrifybot.contoso.com):
+    /// the sign-in page is served there. Demo and development use the address the bot listens on.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
     /// <summary>The mode after defaults are applied; see <see cref="BotModeDefaults"/>.</summary>
     public BotMode EffectiveMode => Mode ?? BotMode.Production;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicUrl is { } url && (!url.IsAbsoluteUri || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))))
+        {
+            yield return new ValidationResult("Bot:PublicUrl must be the bot's https address, such as https://integrifybot.contoso.com (plain http only on this machine).", [nameof(PublicUrl)]);
+        }
+    }
 }

@@ -11,4 +11,10 @@ public sealed record BotRequest(TurnUser User, TurnConversation Conversation)
 
     /// <summary>The client's IANA time zone, such as "Europe/Berlin", when Teams tells it.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// Asks Teams for the sender's profile (email, UPN). It is a call to Teams, so it happens only
+    /// when a feature needs it; null when Teams does not know the sender.
+    /// </summary>
+    public Func<CancellationToken, Task<MemberProfile?>> LookUpSender { get; init; } = _ => Task.FromResult<MemberProfile?>(null);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Hosting;
+using IntegrifyBot.Integrify.Errors;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Routing;
@@ -21,6 +22,8 @@ public sealed partial class BotRouter
     private readonly ILogger<BotRouter> logger;
     private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> unknownCommand;
     private readonly Func<BotRequest, CancellationToken, Task<BotReply>> welcome;
+    private readonly Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signInRequired;
+    private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> signInState;
 
     public BotRouter(IEnumerable<IBotFeature> features, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
     {
@@ -38,6 +41,8 @@ public sealed partial class BotRouter
 
         unknownCommand = routes.UnknownCommand ?? throw new InvalidOperationException("No feature answers unknown commands.");
         welcome = routes.Welcome ?? throw new InvalidOperationException("No feature welcomes new users.");
+        signInRequired = routes.SignInRequired ?? throw new InvalidOperationException("No feature answers users who must sign in.");
+        signInState = routes.SignInState ?? throw new InvalidOperationException("No feature finishes Teams sign-ins.");
     }
 
     /// <summary>Every text command, in the order features mapped them.</summary>
@@ -52,7 +57,7 @@ public sealed partial class BotRouter
         var retry = typed.Length is > 0 and <= RunCommandData.MaxTextLength
             ? CardActions.Execute("Try again", RunCommandData.Verb, new RunCommandData(typed))
             : null;
-        return RunAsync("text", options.MessageTimeout, retry, token => DispatchTextAsync(turn, text, token), cancellationToken);
+        return RunAsync(turn, "text", options.MessageTimeout, retry, token => DispatchTextAsync(turn, text, token), cancellationToken);
     }
 
     public Task<BotReply> HandleCardActionAsync(BotRequest turn, CardInvocation invocation, CancellationToken cancellationToken)
@@ -71,21 +76,30 @@ public sealed partial class BotRouter
         var retry = route.RetryWithData && invocation.Data.ValueKind == JsonValueKind.Object
             ? CardActions.Execute("Try again", invocation.Verb, JsonObject.Create(invocation.Data))
             : null;
-        return RunAsync($"verb {invocation.Verb}", budget, retry, token => route.Handler(turn, invocation.Data, token), cancellationToken);
+        return RunAsync(turn, $"verb {invocation.Verb}", budget, retry, token => route.Handler(turn, invocation.Data, token), cancellationToken);
     }
 
     public Task<BotReply> WelcomeAsync(BotRequest turn, CancellationToken cancellationToken) =>
-        RunAsync("welcome", options.MessageTimeout, retry: null, token => welcome(turn, token), cancellationToken);
+        RunAsync(turn, "welcome", options.MessageTimeout, retry: null, token => welcome(turn, token), cancellationToken);
+
+    /// <summary>Teams' sign-in popup closed with a result (signin/verifyState), an invoke like a card button.</summary>
+    public Task<BotReply> HandleSignInStateAsync(BotRequest turn, string state, CancellationToken cancellationToken) =>
+        RunAsync(turn, "signin", options.InvokeTimeout, retry: null, token => signInState(turn, state ?? string.Empty, token), cancellationToken);
 
     private Task<BotReply> DispatchTextAsync(BotRequest turn, string text, CancellationToken cancellationToken)
     {
-        var match = routes.MatchCommand(text);
-        return match is null
-            ? unknownCommand(turn, text, cancellationToken)
-            : match.Route.Handler(new CommandRequest(turn, match.Route.Command, match.Arguments), cancellationToken);
+        if (routes.MatchCommand(text) is { } command)
+        {
+            return command.Route.Handler(new CommandRequest(turn, command.Route.Command, command.Arguments), cancellationToken);
+        }
+
+        return routes.MatchPattern(text) is { } pattern
+            ? pattern.Route.Handler(turn, pattern.Match, cancellationToken)
+            : unknownCommand(turn, text, cancellationToken);
     }
 
     private async Task<BotReply> RunAsync(
+        BotRequest turn,
         string routeName,
         TimeSpan budget,
         ExecuteAction? retry,
@@ -110,6 +124,20 @@ public sealed partial class BotRouter
             outcome = "refused";
             LogRefusedCardData(routeName, exception.Message);
             return new CardReply(ProblemCards.OutdatedCard());
+        }
+        catch (IntegrifyLinkExpiredException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Any feature calling Integrify for a user without a working link ends up here, and the
+            // user gets the link card instead of an error.
+            outcome = "sign-in";
+            var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
+            return await signInRequired(turn, reason, timeout.Token).WaitAsync(budget, cancellationToken);
+        }
+        catch (IntegrifyUnavailableException) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = "integrify-unavailable";
+            LogIntegrifyUnavailable(routeName);
+            return new CardReply(ProblemCards.IntegrifyUnavailable(retry));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException)
         {
@@ -146,6 +174,9 @@ public sealed partial class BotRouter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} did not answer within {BudgetMs} ms; answered with a retry card")]
     private partial void LogTimedOut(string route, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: Integrify is unavailable; answered with a retry card")]
+    private partial void LogIntegrifyUnavailable(string route);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Route} failed; answered with a problem card")]
     private partial void LogFailed(Exception exception, string route);

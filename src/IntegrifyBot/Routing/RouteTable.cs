@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IntegrifyBot.Routing;
 
@@ -11,11 +12,16 @@ public sealed class RouteTable
     private readonly Dictionary<string, CommandRoute> phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VerbRoute> verbs = new(StringComparer.Ordinal);
     private readonly List<CommandDescriptor> commands = [];
+    private readonly List<PatternRoute> patterns = [];
     private int longestPhraseWords = 1;
 
     internal Func<BotRequest, string, CancellationToken, Task<BotReply>>? UnknownCommand { get; private set; }
 
     internal Func<BotRequest, CancellationToken, Task<BotReply>>? Welcome { get; private set; }
+
+    internal Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>>? SignInRequired { get; private set; }
+
+    internal Func<BotRequest, string, CancellationToken, Task<BotReply>>? SignInState { get; private set; }
 
     public IReadOnlyList<CommandDescriptor> Commands => commands;
 
@@ -72,6 +78,46 @@ public sealed class RouteTable
         Welcome = Welcome is null ? handler : throw new InvalidOperationException("The welcome route is mapped twice.");
     }
 
+    /// <summary>
+    /// Text that is not a command but has a shape a feature recognises, such as a six-digit sign-in
+    /// code. Tried after the commands, in the order mapped; the pattern must match the whole text.
+    /// </summary>
+    public void MapPattern(Regex pattern, Func<BotRequest, Match, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(handler);
+        patterns.Add(new PatternRoute(pattern, handler));
+    }
+
+    /// <summary>What answers a turn that needs a linked Integrify account the user does not have (any more).</summary>
+    public void MapSignInRequired(Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        SignInRequired = SignInRequired is null ? handler : throw new InvalidOperationException("The sign-in-required route is mapped twice.");
+    }
+
+    /// <summary>What answers Teams when its sign-in popup finished (signin/verifyState) with the page's result.</summary>
+    public void MapSignInState(Func<BotRequest, string, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        SignInState = SignInState is null ? handler : throw new InvalidOperationException("The sign-in-state route is mapped twice.");
+    }
+
+    internal (PatternRoute Route, Match Match)? MatchPattern(string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var route in patterns)
+        {
+            var match = route.Pattern.Match(trimmed);
+            if (match.Success && match.Length == trimmed.Length)
+            {
+                return (route, match);
+            }
+        }
+
+        return null;
+    }
+
     internal CommandMatch? MatchCommand(string text)
     {
         var words = CommandText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -94,6 +140,8 @@ public sealed class RouteTable
     internal sealed record CommandRoute(CommandDescriptor Command, Func<CommandRequest, CancellationToken, Task<BotReply>> Handler);
 
     internal sealed record CommandMatch(CommandRoute Route, string Arguments);
+
+    internal sealed record PatternRoute(Regex Pattern, Func<BotRequest, Match, CancellationToken, Task<BotReply>> Handler);
 
     internal sealed record VerbRoute(string Verb, bool RetryWithData, Func<BotRequest, JsonElement, CancellationToken, Task<BotReply>> Handler);
 }

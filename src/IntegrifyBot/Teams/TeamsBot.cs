@@ -10,12 +10,12 @@ namespace IntegrifyBot.Teams;
 /// The only activity handler: it turns Teams activities into <see cref="BotRequest"/>s for the router
 /// and the router's replies back into activities. Features never see an activity.
 /// </summary>
-internal sealed partial class TeamsBot(BotRouter router, ILogger<TeamsBot> logger) : TeamsActivityHandler
+internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var turn = TurnRequests.From((Activity)activity);
+        var turn = TurnRequests.From(turnContext, profiles);
 
         // A message that carries a value is an Action.Submit from a card.
         if (activity.Value is not null)
@@ -37,13 +37,28 @@ internal sealed partial class TeamsBot(BotRouter router, ILogger<TeamsBot> logge
         AdaptiveCardInvokeValue invokeValue,
         CancellationToken cancellationToken)
     {
-        var turn = TurnRequests.From((Activity)turnContext.Activity);
+        var turn = TurnRequests.From(turnContext, profiles);
         var invocation = new CardInvocation(
             invokeValue.Action.Verb ?? string.Empty,
             CardData.ToJsonElement(invokeValue.Action.Data),
             CardInvocationKind.Execute);
         var reply = await router.HandleCardActionAsync(turn, invocation, cancellationToken);
         return Replies.ToInvokeResponse(reply);
+    }
+
+    /// <summary>
+    /// Teams' sign-in popup closed after the bot's sign-in page handed it the magic code. The invoke
+    /// itself is answered with 200 (by the base class); the outcome goes to the chat as a card.
+    /// </summary>
+    protected override async Task OnTeamsSigninVerifyStateAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var turn = TurnRequests.From(turnContext, profiles);
+        var state = CardData.ToJsonElement(turnContext.Activity.Value) is { ValueKind: System.Text.Json.JsonValueKind.Object } value
+            && value.TryGetProperty("state", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String
+                ? given.GetString()
+                : null;
+        var reply = await router.HandleSignInStateAsync(turn, state ?? string.Empty, cancellationToken);
+        await turnContext.SendActivityAsync(Replies.ToActivity(reply), cancellationToken);
     }
 
     /// <summary>
@@ -59,7 +74,7 @@ internal sealed partial class TeamsBot(BotRouter router, ILogger<TeamsBot> logge
             return;
         }
 
-        var welcome = await router.WelcomeAsync(TurnRequests.From((Activity)activity), cancellationToken);
+        var welcome = await router.WelcomeAsync(TurnRequests.From(turnContext, profiles), cancellationToken);
         await turnContext.SendActivityAsync(Replies.ToActivity(welcome), cancellationToken);
     }
 

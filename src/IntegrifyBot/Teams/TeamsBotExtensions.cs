@@ -19,6 +19,7 @@ public static class TeamsBotExtensions
             httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TenantGate>();
+        services.AddSingleton<SenderProfiles>();
         services.AddSingleton<IBotFrameworkHttpAdapter, BotAdapter>();
         services.AddSingleton<ActivityRequestGate>();
         services.AddTransient<IBot, TeamsBot>();

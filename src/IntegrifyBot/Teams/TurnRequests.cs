@@ -1,4 +1,5 @@
 using IntegrifyBot.Routing;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
@@ -8,6 +9,10 @@ namespace IntegrifyBot.Teams;
 /// <summary>Reads who, where and in which locale a turn happens from a Teams activity.</summary>
 internal static class TurnRequests
 {
+    /// <summary>The turn as features see it, able to look up the sender's profile through <paramref name="profiles"/>.</summary>
+    public static BotRequest From(ITurnContext turnContext, SenderProfiles profiles) =>
+        From((Activity)turnContext.Activity) with { LookUpSender = profiles.For(turnContext) };
+
     public static BotRequest From(Activity activity)
     {
         var from = activity.From ?? new ChannelAccount();

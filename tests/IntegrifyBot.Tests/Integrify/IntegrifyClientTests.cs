@@ -92,7 +92,7 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     [Fact]
     public async Task A_call_for_a_user_who_never_linked_says_so()
     {
-        await Assert.ThrowsAsync<IntegrifyLinkExpiredException>(() => client.Users.GetCurrentUserAsync(new IntegrifyUser("tenant-1", "aad-nobody"), CancellationToken.None));
+        await Assert.ThrowsAsync<IntegrifyNotLinkedException>(() => client.Users.GetCurrentUserAsync(new IntegrifyUser("tenant-1", "aad-nobody"), CancellationToken.None));
     }
 
     [Fact]

@@ -441,7 +441,7 @@ public sealed class BotRouterTests : IDisposable
     public void Commands_lists_every_mapped_command_in_mapping_order()
     {
         Assert.Equal(
-            [HelpFeature.HelpCommand, HelpFeature.HelloCommand, My, MyTasks, Tasks, Broken, Stuck],
+            [HelpFeature.HelpCommand, HelpFeature.HelloCommand, My, MyTasks, Tasks, Broken, Stuck, Unlinked, Expired, Outage],
             Router().Commands);
     }
 
@@ -558,6 +558,62 @@ public sealed class BotRouterTests : IDisposable
         Assert.Equal(["ok/text", "refused/verb", "error/verb", "refused/unknown-verb"], outcomes);
     }
 
+    [Fact]
+    public async Task A_turn_that_needs_a_link_gets_the_sign_in_route_with_the_reason()
+    {
+        var router = Router();
+
+        var unlinked = Said(await router.HandleTextAsync(PersonalTurn, "unlinked", CancellationToken.None));
+        var expired = Said(await router.HandleTextAsync(PersonalTurn, "expired", CancellationToken.None));
+
+        Assert.Equal("sign in (NotLinked)", unlinked);
+        Assert.Equal("sign in (Expired)", expired);
+        Assert.Equal([SignInReason.NotLinked, SignInReason.Expired], feature.SignInsRequired);
+    }
+
+    [Fact]
+    public async Task An_integrify_outage_gets_its_own_problem_card_with_a_retry()
+    {
+        var reply = Assert.IsType<CardReply>(await Router().HandleTextAsync(PersonalTurn, "outage", CancellationToken.None));
+
+        Assert.Contains("Integrify isn't answering", Texts(reply.Card));
+        var retry = Assert.IsType<ExecuteAction>(Assert.Single(reply.Card.Actions!));
+        Assert.Equal(RunCommandData.Verb, retry.Verb);
+        Assert.Equal("outage", retry.Data!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("1234", "pattern:1234")]
+    [InlineData(" 1234 ", "pattern:1234")]
+    public async Task Text_of_a_mapped_shape_goes_to_its_pattern_route(string text, string expected)
+    {
+        var router = Router();
+
+        Assert.Equal("code", Said(await router.HandleTextAsync(PersonalTurn, text, CancellationToken.None)));
+        Assert.Equal([expected], feature.CodesReceived);
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("code 1234")]
+    [InlineData("1234x")]
+    public async Task A_pattern_must_match_the_whole_text(string text)
+    {
+        var reply = await Router().HandleTextAsync(PersonalTurn, text, CancellationToken.None);
+
+        Assert.IsType<CardReply>(reply);
+        Assert.Empty(feature.CodesReceived);
+    }
+
+    [Fact]
+    public async Task Teams_sign_in_results_go_to_the_sign_in_state_route()
+    {
+        var reply = await Router().HandleSignInStateAsync(PersonalTurn, "482913", CancellationToken.None);
+
+        Assert.Equal("state", Said(reply));
+        Assert.Equal(["state:482913"], feature.CodesReceived);
+    }
+
     private BotRouter Router(TimeSpan? invokeTimeout = null, TimeSpan? messageTimeout = null, IBotFeature[]? extra = null) =>
         RouterWith([new HelpFeature(), feature, .. extra ?? []], invokeTimeout, messageTimeout);
 
@@ -608,6 +664,8 @@ public sealed class BotRouterTests : IDisposable
 
     private static void AssertOutdatedCard(BotReply reply) =>
         Assert.Contains("This card can't be used any more", Texts(reply));
+
+    private static string Said(BotReply reply) => Assert.IsType<TextReply>(reply).Text;
 
     private static List<string> Texts(BotReply reply) => Texts(Assert.IsType<CardReply>(reply).Card);
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Tests.Routing;
@@ -32,9 +34,24 @@ internal sealed class RecordingFeature : IBotFeature
 
     public static CommandDescriptor Stuck { get; } = new("stuck", "Never answers") { Listed = false };
 
+    /// <summary>Fails the way a call to Integrify for a user with no link does.</summary>
+    public static CommandDescriptor Unlinked { get; } = new("unlinked", "Needs a link that is not there") { Listed = false };
+
+    /// <summary>Fails the way a call does when Integrify refused to renew the user's token.</summary>
+    public static CommandDescriptor Expired { get; } = new("expired", "Needs a link that expired") { Listed = false };
+
+    /// <summary>Fails the way a call does when Integrify is down.</summary>
+    public static CommandDescriptor Outage { get; } = new("outage", "Integrify is down") { Listed = false };
+
     private int failsOnceCalls;
 
     public ConcurrentQueue<CommandRequest> CommandsReceived { get; } = new();
+
+    /// <summary>Why the sign-in route was asked for a card, in order.</summary>
+    public ConcurrentQueue<SignInReason> SignInsRequired { get; } = new();
+
+    /// <summary>What reached the pattern route and the sign-in-state route.</summary>
+    public ConcurrentQueue<string> CodesReceived { get; } = new();
 
     /// <summary>Every verb that reached its handler, with the typed data the router parsed.</summary>
     public ConcurrentQueue<(string Verb, object Data)> VerbsReceived { get; } = new();
@@ -63,6 +80,25 @@ internal sealed class RecordingFeature : IBotFeature
         {
             CommandsReceived.Enqueue(request);
             return never.Task;
+        });
+
+        routes.MapCommand(Unlinked, (_, _) => Task.FromException<BotReply>(new IntegrifyNotLinkedException("No link.")));
+        routes.MapCommand(Expired, (_, _) => Task.FromException<BotReply>(new IntegrifyLinkExpiredException("Refresh refused.")));
+        routes.MapCommand(Outage, (_, _) => Task.FromException<BotReply>(new IntegrifyUnavailableException(System.Net.HttpStatusCode.ServiceUnavailable, "Down.", null, null)));
+        routes.MapSignInRequired((_, reason, _) =>
+        {
+            SignInsRequired.Enqueue(reason);
+            return Task.FromResult<BotReply>(new TextReply($"sign in ({reason})"));
+        });
+        routes.MapSignInState((_, state, _) =>
+        {
+            CodesReceived.Enqueue("state:" + state);
+            return Task.FromResult<BotReply>(new TextReply("state"));
+        });
+        routes.MapPattern(new Regex("^[0-9]{4}$"), (_, match, _) =>
+        {
+            CodesReceived.Enqueue("pattern:" + match.Value);
+            return Task.FromResult<BotReply>(new TextReply("code"));
         });
 
         routes.MapVerb<TaskData>(TypedVerb, retryWithData: true, (_, data, _) => Record(TypedVerb, data, Task.FromResult<BotReply>(new TextReply($"typed {data.TaskId}"))));

@@ -123,17 +123,18 @@ public sealed class SignInStoreTests : IDisposable
         await failures.RecordAsync(megan, clock.GetUtcNow() - window, CancellationToken.None);
 
         // Now 15 minutes after the first failure: it has left the window.
-        Assert.Equal(2, await failures.CountSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Equal(1, await failures.CountSinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), await failures.OldestSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Equal(
+            [new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 9, 10, 0, TimeSpan.Zero)],
+            await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
 
         await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
         await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         Assert.Equal(3, await context.SignInFailures.CountAsync(f => f.UserKey == "aad-alexw"));
 
         await failures.ClearAsync(alex, CancellationToken.None);
-        Assert.Equal(0, await failures.CountSinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Equal(1, await failures.CountSinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Empty(await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+using IntegrifyBot.Integrify;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Routing;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Features.Linking;
+
+/// <summary>
+/// Who a Teams user is in Integrify. Every feature that acts in Integrify asks <see cref="RequireAsync"/>
+/// first: it answers with the user's key when they are linked, links them on the spot when the
+/// organisation allows zero-touch linking, and otherwise throws, which the router turns into the link card.
+/// </summary>
+public sealed partial class LinkedAccounts(
+    IIntegrifyTokenStore store,
+    IntegrifySignIn signIn,
+    IOptions<LinkingOptions> linking,
+    IOptions<IntegrifyOptions> integrify,
+    ILogger<LinkedAccounts> logger)
+{
+    /// <summary>
+    /// The key of the turn's sender: their tenant and Azure AD object id, which stay the same in every
+    /// chat and on every device; the Teams user id only where Teams sends no object id.
+    /// </summary>
+    public static IntegrifyUser UserOf(BotRequest turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var id = string.IsNullOrWhiteSpace(turn.User.AadObjectId) ? turn.User.Id : turn.User.AadObjectId;
+        return new IntegrifyUser(turn.Conversation.TenantId ?? string.Empty, id);
+    }
+
+    public Task<IntegrifyCredential?> FindAsync(BotRequest turn, CancellationToken cancellationToken) =>
+        store.FindAsync(UserOf(turn), cancellationToken);
+
+    /// <exception cref="IntegrifyNotLinkedException">The user is not linked and cannot be linked without them.</exception>
+    public async Task<IntegrifyUser> RequireAsync(BotRequest turn, CancellationToken cancellationToken)
+    {
+        var user = UserOf(turn);
+        if (await store.FindAsync(user, cancellationToken) is not null || await TryZeroTouchAsync(turn, user, cancellationToken) is not null)
+        {
+            return user;
+        }
+
+        throw new IntegrifyNotLinkedException("This Teams user has not linked an Integrify account.");
+    }
+
+    /// <summary>Whether zero-touch linking is on and has its organisation key.</summary>
+    public bool ZeroTouchAvailable =>
+        linking.Value.ZeroTouch.Enabled == true && !string.IsNullOrEmpty(integrify.Value.OrganizationKey);
+
+    /// <summary>
+    /// Links the user with the organisation key, named by their Teams email or UPN; null when
+    /// zero-touch linking is off, the profile does not qualify, or Integrify knows no such user.
+    /// </summary>
+    public async Task<IntegrifyCredential?> TryZeroTouchAsync(BotRequest turn, IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!ZeroTouchAvailable)
+        {
+            return null;
+        }
+
+        var userName = ZeroTouchUserName.From(await turn.LookUpSender(cancellationToken), linking.Value.ZeroTouch);
+        if (userName is null)
+        {
+            LogNoZeroTouchName();
+            return null;
+        }
+
+        try
+        {
+            var credential = await signIn.WithOrganizationKeyAsync(user, userName, cancellationToken);
+            LogZeroTouchLinked();
+            return credential;
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyNotFoundException or IntegrifyBadRequestException or IntegrifyForbiddenException or IntegrifyLinkExpiredException)
+        {
+            // Integrify has no such user (or refuses the key for them): the person links by hand.
+            LogZeroTouchRefused((int?)exception.Status);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked a Teams user to Integrify with the organisation key (zero-touch)")]
+    private partial void LogZeroTouchLinked();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zero-touch linking skipped: the Teams profile has no address in an allowed domain")]
+    private partial void LogNoZeroTouchName();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zero-touch linking refused by Integrify (status {Status}); the user must link by hand")]
+    private partial void LogZeroTouchRefused(int? status);
+}
