@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace IntegrifyBot.Tests.Infrastructure;
@@ -12,17 +14,20 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
 {
     private readonly string environment;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    private BotApp(string environment, Dictionary<string, string?> settings)
+    private BotApp(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         this.environment = environment;
         this.settings = settings;
+        this.services = services;
         UseKestrel(0);
     }
 
     /// <summary>Demo mode: no Microsoft app id, replies only to loopback connectors.</summary>
-    public static BotApp Demo(IDictionary<string, string?>? extra = null) =>
-        Start("Production", WithDefaults(new() { ["Bot:Mode"] = "Demo" }, extra));
+    /// <param name="services">Replaces services after the bot registered its own (a test clock, a log recorder).</param>
+    public static BotApp Demo(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
+        Start("Production", WithDefaults(new() { ["Bot:Mode"] = "Demo" }, extra), services);
 
     /// <summary>Production mode with a (made-up) single-tenant identity: every inbound token is checked.</summary>
     public static BotApp Production(IDictionary<string, string?>? extra = null) =>
@@ -54,11 +59,16 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
         {
             builder.UseSetting(key, value);
         }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
-    private static BotApp Start(string environment, Dictionary<string, string?> settings)
+    private static BotApp Start(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var app = new BotApp(environment, settings);
+        var app = new BotApp(environment, settings, services);
         app.StartServer();
         app.BaseAddress = app.ClientOptions.BaseAddress;
         return app;

@@ -16,12 +16,22 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly Channel<ConnectorCall> calls = Channel.CreateUnbounded<ConnectorCall>();
     private readonly ConcurrentQueue<ConnectorCall> history = new();
     private int nextId;
+    private int memberLookups;
 
     private LocalConnector(WebApplication app) => this.app = app;
 
     public required Uri ServiceUrl { get; init; }
 
     public IReadOnlyCollection<ConnectorCall> History => history;
+
+    /// <summary>
+    /// Teams' member directory, as GET …/members/{userId} answers it (TeamsInfo.GetMemberAsync):
+    /// user id → the member's JSON. Unknown ids get 404, as for someone who left.
+    /// </summary>
+    public ConcurrentDictionary<string, object> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the bot asked the member directory.</summary>
+    public int MemberLookups => memberLookups;
 
     public static async Task<LocalConnector> StartAsync()
     {
@@ -31,6 +41,7 @@ public sealed class LocalConnector : IAsyncDisposable
             app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) => connector!.RecordAsync("POST", conversationId, null, request));
             app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector!.RecordAsync("POST", conversationId, activityId, request));
             app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector!.RecordAsync("PUT", conversationId, activityId, request));
+            app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) => connector!.Member(userId));
         });
         connector = new LocalConnector(app) { ServiceUrl = address };
         return connector;
@@ -57,6 +68,12 @@ public sealed class LocalConnector : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    private IResult Member(string userId)
+    {
+        Interlocked.Increment(ref memberLookups);
+        return Members.TryGetValue(userId, out var member) ? Results.Json(member) : Results.NotFound();
     }
 
     private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)

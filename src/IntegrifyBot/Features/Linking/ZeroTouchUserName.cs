@@ -12,17 +12,16 @@ public static class ZeroTouchUserName
     public static string? From(MemberProfile? profile, ZeroTouchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var address = options.UserNameFrom is UserNameSource.Upn or UserNameSource.UpnLocalPart ? profile?.UserPrincipalName : profile?.Email;
-        if (string.IsNullOrWhiteSpace(address))
+        // Guests carry "#EXT#" in their UPN: they are people of another company, whatever their
+        // email says, and their email is the one of their own company.
+        if (profile is null || profile.UserPrincipalName?.Contains("#EXT#", StringComparison.OrdinalIgnoreCase) == true)
         {
             return null;
         }
 
-        address = address.Trim();
-        var at = address.LastIndexOf('@');
-
-        // Guests carry "#EXT#" in their UPN; they are people of another company whatever the domain.
-        if (at <= 0 || at == address.Length - 1 || address.Contains("#EXT#", StringComparison.OrdinalIgnoreCase))
+        var address = (options.UserNameFrom is UserNameSource.Upn or UserNameSource.UpnLocalPart ? profile.UserPrincipalName : profile.Email)?.Trim();
+        var at = address?.LastIndexOf('@') ?? -1;
+        if (address is null || at <= 0 || at == address.Length - 1)
         {
             return null;
         }

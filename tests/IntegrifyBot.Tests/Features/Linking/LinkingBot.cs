@@ -1,0 +1,163 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Integrify.Simulator;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Storage;
+using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrifyBot.Tests.Features.Linking;
+
+/// <summary>
+/// The real bot in demo mode, talking over HTTP to a simulator the test controls, replying to a local
+/// connector; both share one hand-moved clock, so token expiry is tested without waiting for it.
+/// </summary>
+public sealed class LinkingBot : IAsyncDisposable
+{
+    /// <summary>The simulator's JWTs live this long, so moving the clock past it expires them.</summary>
+    public static readonly TimeSpan JwtLifetime = TimeSpan.FromMinutes(5);
+
+    private LinkingBot(SimulatorHost simulator, LocalConnector connector, BotApp bot, ManualClock clock, RecordedLogs logs)
+    {
+        Simulator = simulator;
+        Connector = connector;
+        Bot = bot;
+        Clock = clock;
+        Logs = logs;
+        Client = bot.CreateBotClient();
+    }
+
+    public SimulatorHost Simulator { get; }
+
+    public LocalConnector Connector { get; }
+
+    public BotApp Bot { get; }
+
+    public ManualClock Clock { get; }
+
+    public RecordedLogs Logs { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The Teams user of the activity files (Alex), as the bot keys him.</summary>
+    public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
+
+    public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var clock = new ManualClock();
+        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { JwtLifetime = JwtLifetime }, clock);
+        var connector = await LocalConnector.StartAsync();
+        var logs = new RecordedLogs();
+        var all = new Dictionary<string, string?>
+        {
+            ["Integrify:BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Integrify:Tenant"] = simulator.Options.Tenant,
+            ["Integrify:OrganizationKey"] = "demo-org-key",
+            ["Linking:ZeroTouch:Enabled"] = "false",
+
+            // No outside host in tests: the page shows its code instead of loading Teams' library.
+            ["Linking:TeamsJsUrl"] = string.Empty,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var bot = BotApp.Demo(all, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            services.AddSingleton<ILoggerProvider>(logs);
+        });
+        return new LinkingBot(simulator, connector, bot, clock, logs);
+    }
+
+    public T Service<T>()
+        where T : notnull => Bot.Services.GetRequiredService<T>();
+
+    public Task<IntegrifyCredential?> StoredAsync(IntegrifyUser? user = null) =>
+        Service<IIntegrifyTokenStore>().FindAsync(user ?? Alex, CancellationToken.None);
+
+    public async Task<BotDbContext> DatabaseAsync() =>
+        await Service<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Sends a message as Alex in his personal chat and returns the card the bot answers with.</summary>
+    public Task<JsonElement> SayAsync(string text) => SendAsync(TeamsActivities.Message(Connector.ServiceUrl, text));
+
+    public async Task<JsonElement> SendAsync(JsonObject activity)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        return (await Connector.NextAsync()).Card;
+    }
+
+    /// <summary>Presses an Action.Execute button as Alex and returns the card Teams would show in its place.</summary>
+    public async Task<JsonElement> ClickAsync(string verb, JsonObject data)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Execute(Connector.ServiceUrl, verb, data));
+        response.EnsureSuccessStatusCode();
+        var answer = await MessagesEndpointTests.ReadJsonAsync(response);
+        Assert.Equal(200, answer.GetProperty("statusCode").GetInt32());
+        return answer.GetProperty("value");
+    }
+
+    public static string Texts(JsonElement card) => MessagesEndpointTests.CardTexts(card);
+
+    /// <summary>The address the card's Teams sign-in button opens.</summary>
+    public static Uri SignInPage(JsonElement card)
+    {
+        foreach (var action in card.GetProperty("actions").EnumerateArray())
+        {
+            if (action.TryGetProperty("data", out var data) && data.TryGetProperty("msteams", out var teams) && teams.GetProperty("type").GetString() == "signin")
+            {
+                return new Uri(teams.GetProperty("value").GetString()!);
+            }
+        }
+
+        throw new InvalidOperationException("The card has no sign-in button: " + card);
+    }
+
+    /// <summary>Every input on the card, nested cards included, by id.</summary>
+    public static Dictionary<string, JsonElement> Inputs(JsonElement card)
+    {
+        var inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        Collect(card);
+        return inputs;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
+                {
+                    inputs[element.GetProperty("id").GetString()!] = element;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}

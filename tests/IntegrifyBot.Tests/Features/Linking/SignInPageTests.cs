@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.Tests.Teams;
+
+namespace IntegrifyBot.Tests.Features.Linking;
+
+/// <summary>
+/// The sign-in page over real HTTP with cookies, as a browser uses it, and its hand-back to Teams:
+/// signin/verifyState from the same Teams user, or the magic code typed into the chat.
+/// </summary>
+public sealed partial class SignInPageTests : IAsyncLifetime
+{
+    private const string Password = "Passw0rd!";
+    private LinkingBot bot = null!;
+    private HttpClient browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        bot = await LinkingBot.StartAsync();
+        browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        browser.Dispose();
+        await bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_page_is_a_private_accessible_form_protected_against_forgery()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+
+        using var response = await browser.GetAsync(page);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("""<label for="password">Password</label>""", html, StringComparison.Ordinal);
+        Assert.Contains("autocomplete=\"current-password\"", html, StringComparison.Ordinal);
+        Assert.Matches("name=\"__csrf\" value=\"[^\"]{20,}\"", html);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_in_on_the_page_links_only_after_the_same_teams_user_confirms_from_teams()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+
+        var done = await SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = Password });
+
+        Assert.Contains("Almost done", done, StringComparison.Ordinal);
+        var code = CodeOn(done);
+        Assert.Null(await bot.StoredAsync());
+
+        // Megan has the code (someone forwarded it): it is not hers, so nothing happens.
+        var megan = TeamsActivities.Message(bot.Connector.ServiceUrl, code);
+        megan["from"] = new JsonObject { ["id"] = "29:megan", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000b2", ["name"] = "Megan Bowen" };
+        Assert.Contains("That code didn't work", LinkingBot.Texts(await bot.SendAsync(megan)), StringComparison.Ordinal);
+
+        // Teams' popup hands the code back as Alex: linked, and the chat says so.
+        using var response = await bot.Client.PostAsJsonAsync("/api/messages", VerifyState(code));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You're linked", LinkingBot.Texts((await bot.Connector.NextAsync()).Card), StringComparison.Ordinal);
+        Assert.Equal(LinkMethod.Password, (await bot.StoredAsync())?.Method);
+
+        // The code and the page were for one sign-in only.
+        Assert.Contains("That code didn't work", LinkingBot.Texts(await bot.SayAsync(code)), StringComparison.Ordinal);
+        using var again = await browser.GetAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_code_typed_into_the_chat_links_when_teams_cannot_hand_it_back()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+        var code = CodeOn(await SubmitAsync(page, new() { ["method"] = "apikey", ["apiKey"] = "demo-key-alexw" }));
+
+        var card = await bot.SayAsync(code);
+
+        Assert.Contains("with your personal API key", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Equal(LinkMethod.PersonalApiKey, (await bot.StoredAsync())?.Method);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_pages_csrf_token_is_refused_before_integrify_is_asked()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+        using (await browser.GetAsync(page))
+        {
+        }
+
+        using var forged = await browser.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["method"] = "password",
+            ["userName"] = "alexw",
+            ["password"] = Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Please try again", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, bot.Simulator.Counters.Calls("A1"));
+    }
+
+    [Fact]
+    public async Task A_refused_password_shows_the_form_again_with_integrifys_words_and_the_username_only()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+
+        var html = await SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = "nope-" + Password }, HttpStatusCode.BadRequest);
+
+        Assert.Contains("Wrong tenant, user name or password.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"alexw\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, html, StringComparison.Ordinal);
+        Assert.Null(await bot.StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_page_link_expires_after_ten_minutes()
+    {
+        var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        using var response = await browser.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("This sign-in link has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_state_gets_the_expired_page()
+    {
+        using var response = await browser.GetAsync(new Uri(bot.Bot.BaseAddress, "/link/not-a-state"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("send <strong>sign in</strong>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens the page (for its cookie and CSRF token) and submits its form as a browser would.</summary>
+    private async Task<string> SubmitAsync(Uri page, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var form = await browser.GetAsync(page);
+        var html = await form.Content.ReadAsStringAsync();
+        fields["__csrf"] = WebUtility.HtmlDecode(CsrfToken().Match(html).Groups[1].Value);
+        using var response = await browser.PostAsync(page, new FormUrlEncodedContent(fields));
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string CodeOn(string html) => CodeElement().Match(html).Groups[1].Value is { Length: 6 } code
+        ? code
+        : throw new InvalidOperationException("The page shows no code: " + html);
+
+    private JsonObject VerifyState(string code)
+    {
+        var activity = TeamsActivities.Load("invoke-execute", bot.Connector.ServiceUrl);
+        activity["name"] = "signin/verifyState";
+        activity["value"] = new JsonObject { ["state"] = code };
+        return activity;
+    }
+
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfToken();
+
+    [GeneratedRegex("<p class=\"code\"[^>]*>([0-9]{6})</p>")]
+    private static partial Regex CodeElement();
+}
