@@ -1,11 +1,15 @@
 using System.Text.Json;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrifyBot.Tests.EndToEnd;
 
 /// <summary>
 /// The bot in demo mode talking to Microsoft's Teams emulator: real Teams activities in, real
-/// connector calls out, as a person would see them in the emulator's chat.
+/// connector calls out (replies, and the member lookup of zero-touch linking), as a person would
+/// see them in the emulator's chat.
 /// </summary>
 public sealed class PlaygroundTests : IAsyncLifetime
 {
@@ -52,6 +56,38 @@ public sealed class PlaygroundTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", answer.GetProperty("type").GetString());
         Assert.Contains("Here's what I can do", answer.GetProperty("value").GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_links_the_emulators_alex_to_integrifys_alexw_through_the_organisation_without_typing()
+    {
+        await playground.InstallAsync();
+        await playground.NextMessageAsync();
+
+        await playground.SendAsync("status");
+        var status = Card(await playground.NextMessageAsync());
+
+        Assert.Contains("Your Integrify link", status.GetRawText(), StringComparison.Ordinal);
+        var facts = Facts(status);
+        Assert.Equal("alexw", facts["Integrify user"]);
+        Assert.Equal("Alex Wilber", facts["Name"]);
+        Assert.Equal("Automatically, through your organisation", facts["Linked"]);
+
+        // The message carries no email: the bot asked the emulator's connector who Alex is.
+        var lookup = await playground.NextLogAsync("getConversationMember");
+        Assert.Equal(AgentsPlayground.UserId, lookup.GetProperty("messageId").GetString());
+        Assert.Equal(200, lookup.GetProperty("response").GetProperty("statusCode").GetInt32());
+        Assert.Equal("alexw@example.com", lookup.GetProperty("response").GetProperty("body").GetProperty("email").GetString());
+
+        var stored = await bot.Services.GetRequiredService<IIntegrifyTokenStore>()
+            .FindAsync(new IntegrifyUser(AgentsPlayground.TenantId, AgentsPlayground.UserAadObjectId), CancellationToken.None);
+        Assert.Equal(("alexw", LinkMethod.OrganizationKey), (stored?.UserName, stored?.Method));
+    }
+
+    private static Dictionary<string, string> Facts(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray()
+            .Where(element => element.GetProperty("type").GetString() == "FactSet")
+            .SelectMany(set => set.GetProperty("facts").EnumerateArray())
+            .ToDictionary(fact => fact.GetProperty("title").GetString()!, fact => fact.GetProperty("value").GetString()!, StringComparer.Ordinal);
 
     private static JsonElement Card(JsonElement message)
     {

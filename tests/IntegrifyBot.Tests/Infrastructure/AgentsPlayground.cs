@@ -16,11 +16,21 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
 {
     public const string ConversationId = "e2e-personal";
 
+    /// <summary>The emulator's own user, Alex Wilber, as its default configuration has him (its ids are not GUIDs).</summary>
+    public const string UserId = "user-id-0";
+
+    public const string UserAadObjectId = "00000000-0000-0000-0000-0000000000020";
+
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
     private readonly BotProcess process;
     private readonly ClientWebSocket socket = new();
     private readonly Channel<JsonElement> pushes = Channel.CreateUnbounded<JsonElement>();
+    private readonly ClientWebSocket logSocket = new();
+    private readonly Channel<JsonElement> logs = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource stopping = new();
     private Task? reading;
+    private Task? logReading;
 
     private AgentsPlayground(BotProcess process, string workingFolder)
     {
@@ -75,7 +85,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     {
         using var response = await Client.PostAsJsonAsync(
             $"/_conversation/v1/conversations/{ConversationId}/messages",
-            new { from = new { id = "user-id-0" }, text, textFormat = "plain" });
+            new { from = new { id = UserId }, text, textFormat = "plain" });
         response.EnsureSuccessStatusCode();
     }
 
@@ -85,7 +95,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         using var response = await Client.PostAsJsonAsync("/_conversation/v1/invoke", new
         {
             name = "adaptiveCard/action",
-            from = new { id = "user-id-0" },
+            from = new { id = UserId },
             conversation = new { id = ConversationId },
             replyToId = cardMessageId,
             value = new { action = new { type = "Action.Execute", verb = action.GetProperty("verb").GetString(), data = action.GetProperty("data") }, trigger = "manual" },
@@ -117,15 +127,51 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next entry of the emulator's log panel for a call of this name (such as getConversationMember,
+    /// a bot asking its connector for a member): the request and the emulator's response. The panel's
+    /// WebSocket is opened on first use; the emulator keeps what was logged before that for the first
+    /// client of the panel, so this works only while no browser shows the emulator's page.
+    /// </summary>
+    public async Task<JsonElement> NextLogAsync(string activityName, TimeSpan? timeout = null)
+    {
+        if (logReading is null)
+        {
+            await logSocket.ConnectAsync(new Uri($"ws://127.0.0.1:{BaseAddress.Port}/_ws/log/stream"), CancellationToken.None);
+            logReading = ReadPushesAsync(logSocket, logs, stopping.Token);
+        }
+
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            while (true)
+            {
+                var push = await logs.Reader.ReadAsync(cancellation.Token);
+                if (push.TryGetProperty("log", out var log) && log.TryGetProperty("activityName", out var name) && name.GetString() == activityName)
+                {
+                    return log;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The emulator logged no {activityName} in time. Emulator output:\n{process.Output}{process.Errors}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        if (reading is not null)
+        foreach (var task in new[] { reading, logReading })
         {
-            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (task is not null)
+            {
+                await task.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
 
         socket.Dispose();
+        logSocket.Dispose();
         Client?.Dispose();
         await process.DisposeAsync();
         stopping.Dispose();
@@ -175,10 +221,10 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
 
         // Connect before anything is sent: the emulator hands pushes queued earlier to the first client only.
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
-        reading = ReadPushesAsync(stopping.Token);
+        reading = ReadPushesAsync(socket, pushes, stopping.Token);
     }
 
-    private async Task ReadPushesAsync(CancellationToken cancellationToken)
+    private static async Task ReadPushesAsync(ClientWebSocket socket, Channel<JsonElement> pushes, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();

@@ -143,6 +143,17 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Contains("send <strong>sign in</strong>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/link/link.css", "text/css")]
+    [InlineData("/link/link.js", "text/javascript")]
+    public async Task The_pages_own_style_and_script_are_served_and_not_taken_for_a_sign_in_state(string path, string contentType)
+    {
+        using var response = await browser.GetAsync(new Uri(bot.Bot.BaseAddress, path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>Opens the page (for its cookie and CSRF token) and submits its form as a browser would.</summary>
     private async Task<string> SubmitAsync(Uri page, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK)
     {
