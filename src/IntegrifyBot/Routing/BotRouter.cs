@@ -131,7 +131,7 @@ public sealed partial class BotRouter
             // user gets the link card instead of an error.
             outcome = "sign-in";
             var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
-            return await signInRequired(turn, reason, timeout.Token).WaitAsync(budget, cancellationToken);
+            return await SignInCardAsync(turn, reason, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
         }
         catch (IntegrifyUnavailableException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -163,6 +163,25 @@ public sealed partial class BotRouter
 
             activity?.SetTag("integrifybot.route.outcome", outcome);
             metrics.Turn(routeName.Split(' ')[0], outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The link card, in what is left of the turn's budget; it too fails into a problem card, never out of the turn.</summary>
+    private async Task<BotReply> SignInCardAsync(BotRequest turn, SignInReason reason, TimeSpan remaining, ExecuteAction? retry, CancellationToken token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await signInRequired(turn, reason, token).WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException)
+        {
+            LogTimedOut("sign-in card", remaining.TotalMilliseconds);
+            return new CardReply(ProblemCards.TimedOut(retry));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(exception, "sign-in card");
+            return new CardReply(ProblemCards.Unexpected(retry));
         }
     }
 

@@ -572,6 +572,26 @@ public sealed class BotRouterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failing_sign_in_route_still_answers_with_a_problem_card()
+    {
+        feature.SignInAnswer = _ => Task.FromException<BotReply>(new InvalidOperationException("The database is gone."));
+
+        var reply = Assert.IsType<CardReply>(await Router().HandleTextAsync(PersonalTurn, "expired", CancellationToken.None));
+
+        Assert.Contains("Something went wrong", Texts(reply.Card));
+    }
+
+    [Fact]
+    public async Task A_hanging_sign_in_route_is_held_to_what_is_left_of_the_turns_budget()
+    {
+        feature.SignInAnswer = _ => feature.Never;
+
+        var reply = await Guarded(Router(messageTimeout: ShortBudget).HandleTextAsync(PersonalTurn, "unlinked", CancellationToken.None));
+
+        Assert.Contains("That is taking too long", Texts(Assert.IsType<CardReply>(reply).Card));
+    }
+
+    [Fact]
     public async Task An_integrify_outage_gets_its_own_problem_card_with_a_retry()
     {
         var reply = Assert.IsType<CardReply>(await Router().HandleTextAsync(PersonalTurn, "outage", CancellationToken.None));

@@ -50,6 +50,9 @@ internal sealed class RecordingFeature : IBotFeature
     /// <summary>Why the sign-in route was asked for a card, in order.</summary>
     public ConcurrentQueue<SignInReason> SignInsRequired { get; } = new();
 
+    /// <summary>What the sign-in route answers after recording; a recorded text unless a test says otherwise.</summary>
+    public Func<SignInReason, Task<BotReply>>? SignInAnswer { get; set; }
+
     /// <summary>What reached the pattern route and the sign-in-state route.</summary>
     public ConcurrentQueue<string> CodesReceived { get; } = new();
 
@@ -88,7 +91,7 @@ internal sealed class RecordingFeature : IBotFeature
         routes.MapSignInRequired((_, reason, _) =>
         {
             SignInsRequired.Enqueue(reason);
-            return Task.FromResult<BotReply>(new TextReply($"sign in ({reason})"));
+            return SignInAnswer?.Invoke(reason) ?? Task.FromResult<BotReply>(new TextReply($"sign in ({reason})"));
         });
         routes.MapSignInState((_, state, _) =>
         {
@@ -131,6 +134,9 @@ internal sealed class RecordingFeature : IBotFeature
         routes.MapVerb<ReviewData>(ReviewVerb, retryWithData: true, (_, data, _) => Record(ReviewVerb, data, Task.FromResult<BotReply>(new TextReply("reviewed"))));
         routes.MapVerb<CommentData>(CommentVerb, retryWithData: true, (_, data, _) => Record(CommentVerb, data, Task.FromResult<BotReply>(new TextReply("commented"))));
     }
+
+    /// <summary>A task that never completes, for handlers that must hang.</summary>
+    public Task<BotReply> Never => never.Task;
 
     private Task<BotReply> Answer(CommandRequest request, CancellationToken cancellationToken)
     {
