@@ -16,7 +16,7 @@ public static class BotStorageExtensions
     public const string ApplicationName = "IntegrifyBot";
 
     /// <summary>
-    /// The bot's database (section "Storage", SQLite by default in Bot:DataFolder), its Data
+    /// The bot's database (section "Storage": SQLite by default in Bot:DataFolder, or PostgreSQL), its Data
     /// Protection key ring, and the encrypted token store in place of the in-memory one. The
     /// database is migrated when the host starts; without a host, call
     /// <see cref="MigrateBotDatabaseAsync"/>.
@@ -36,10 +36,11 @@ public static class BotStorageExtensions
             return options.Provider switch
             {
                 StorageProvider.Sqlite => new SqliteDatabaseProvider(options),
+                StorageProvider.Postgres => new PostgresDatabaseProvider(options),
                 _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not supported."),
             };
         });
-        services.AddDbContextFactory<BotDbContext>((provider, builder) => provider.GetRequiredService<IBotDatabaseProvider>().Configure(builder));
+        services.AddDbContextFactory<BotDbContext, BotDbContextFactory>((provider, builder) => provider.GetRequiredService<IBotDatabaseProvider>().Configure(builder));
 
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)

@@ -9,7 +9,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// The provider's connection string. Unset for SQLite means the file integrifybot.db in
-    /// Bot:DataFolder. It can hold a password (PostgreSQL): set it from the environment, and it is never logged.
+    /// Bot:DataFolder; required for PostgreSQL. It can hold a password: set it from the environment,
+    /// and it is never logged.
     /// </summary>
     public string? ConnectionString { get; set; }
 

@@ -1,18 +1,24 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace IntegrifyBot.Storage;
 
-/// <summary>Checks the "Storage" section at start, so a bad one stops the bot with a clear message.</summary>
+/// <summary>
+/// Checks the "Storage" section at start, so a bad one stops the bot with a clear message. No
+/// message ever repeats the connection string: it can hold a password.
+/// </summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) => options.Provider switch
     {
-        if (!Enum.IsDefined(options.Provider))
-        {
-            return ValidateOptionsResult.Fail($"Storage:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
-        }
+        StorageProvider.Sqlite => ValidateSqlite(options),
+        StorageProvider.Postgres => ValidatePostgres(options),
+        _ => ValidateOptionsResult.Fail($"Storage:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}."),
+    };
 
+    private static ValidateOptionsResult ValidateSqlite(StorageOptions options)
+    {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return string.IsNullOrWhiteSpace(options.DataFolder)
@@ -20,7 +26,6 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 : DataFolderProblem(options.DataFolder) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
         }
 
-        // The message never repeats the connection string: it can hold a password.
         try
         {
             var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
@@ -32,6 +37,26 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         catch (ArgumentException)
         {
             return ValidateOptionsResult.Fail("Storage:ConnectionString is not a valid SQLite connection string.");
+        }
+    }
+
+    private static ValidateOptionsResult ValidatePostgres(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail("Storage:ConnectionString must be set when Storage:Provider is Postgres (Host=...;Database=...;Username=...; set it from the environment, as it holds the password).");
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return string.IsNullOrWhiteSpace(builder.Host)
+                ? ValidateOptionsResult.Fail("Storage:ConnectionString must name the PostgreSQL server (Host=...).")
+                : ValidateOptionsResult.Success;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return ValidateOptionsResult.Fail("Storage:ConnectionString is not a valid PostgreSQL connection string.");
         }
     }
 
