@@ -1,14 +1,15 @@
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Storage;
+using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrifyBot.Tests.Storage;
 
 /// <summary>
-/// The storage of one bot instance, wired as the bot wires it, over a given database file. Two of
-/// these on one file behave like two bot processes sharing a database.
+/// The storage of one bot instance, wired as the bot wires it, over a given test database (SQLite
+/// or PostgreSQL). Two of these on one database behave like two bot processes sharing it.
 /// </summary>
 public sealed class StorageInstance : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public sealed class StorageInstance : IAsyncDisposable
     public IIntegrifyTokenStore Store => Services.GetRequiredService<IIntegrifyTokenStore>();
 
     /// <summary>Builds an instance and brings the database up to date, as the bot does at start.</summary>
-    public static async Task<StorageInstance> StartAsync(TempDatabase database, TimeProvider? clock = null)
+    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null)
     {
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton(clock ?? TimeProvider.System);
@@ -32,17 +33,19 @@ public sealed class StorageInstance : IAsyncDisposable
         return instance;
     }
 
-    /// <summary>The bot's storage registration, pointed at the test's file.</summary>
-    public static void AddStorage(IServiceCollection services, TempDatabase database) =>
+    /// <summary>The bot's storage registration, pointed at the test's database.</summary>
+    public static void AddStorage(IServiceCollection services, TestDatabase database) =>
         services.AddBotStorage(Configuration(IntegrifyAddress, database));
 
-    public static IConfiguration Configuration(string integrifyAddress, TempDatabase database) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public static IConfiguration Configuration(string integrifyAddress, TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Integrify:BaseUrl"] = integrifyAddress,
             ["Integrify:Tenant"] = "demo",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-        }).Build();
+        }).AddInMemoryCollection(database.Settings()).Build();
+    }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Providers;
+using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,41 @@ public sealed class StorageOptionsTests : IDisposable
         var refusal = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
         Assert.Contains("Storage:", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_refused_in_one_message()
+    {
+        await using var services = Services(new() { ["Storage:Provider"] = "Postgres" });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        var failure = Assert.Single(refusal.Failures);
+        Assert.StartsWith("Storage:ConnectionString must be set when Storage:Provider is Postgres", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Database=bot;Username=bot;Password=hunter2-secret")]
+    [InlineData("Host=db;Password=hunter2-secret;Nonsense=1")]
+    [InlineData("Host=db;Password=hunter2-secret;Port=not-a-port")]
+    public async Task A_bad_postgres_connection_string_is_refused_without_repeating_its_password(string connectionString)
+    {
+        await using var services = Services(new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = connectionString });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        var failure = Assert.Single(refusal.Failures);
+        Assert.StartsWith("Storage:ConnectionString ", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_with_a_connection_string_gets_the_postgres_provider()
+    {
+        await using var services = Services(new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = "Host=db.internal;Database=bot;Username=bot;Password=hunter2-secret" });
+
+        Assert.IsType<PostgresDatabaseProvider>(services.GetRequiredService<IBotDatabaseProvider>());
+        Assert.DoesNotContain("hunter2", services.GetRequiredService<IOptions<StorageOptions>>().Value.ToString(), StringComparison.Ordinal);
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
