@@ -1,4 +1,5 @@
 using System.Net;
+using IntegrifyBot.Storage;
 using IntegrifyBot.Tests.Infrastructure;
 
 namespace IntegrifyBot.Tests.Hosting;
@@ -62,11 +63,58 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task On_postgres_it_migrates_at_start_becomes_ready_and_never_logs_the_database_password()
+    {
+        await using var database = (PostgresTestDatabase)await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        var port = FreePort.Next();
+        await using var bot = published.Start(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Bot__Mode"] = "Demo",
+            ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = database.ConnectionString,
+            // Everything the bot and its libraries log, down to each connection they open.
+            ["Logging__LogLevel__Default"] = "Trace",
+        });
+
+        Assert.True(await WaitForReadyAsync($"http://127.0.0.1:{port}/readyz", bot), $"The bot did not become ready.\n{bot.Output}{bot.Errors}");
+
+        var logs = bot.Output + bot.Errors;
+        Assert.Contains(database.Name, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Password!, logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_health_check_command_fails_when_nothing_answers()
     {
         await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort.Next()}/healthz");
 
         Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task<bool> WaitForReadyAsync(string url, BotProcess bot)
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!bot.HasExited && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var ready = await client.GetAsync(url);
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     // The container's HEALTHCHECK runs the same command; it is retried here until the bot listens.
