@@ -20,15 +20,16 @@ public sealed class PostgresServer
     private const string FolderPrefix = "integrifybot-pg-";
     private const string OwnerFile = "owner.pid";
 
+    private static readonly string[] Programs = ["initdb", "pg_ctl", "pg_dump"];
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
 
-    private readonly string binaries;
+    private readonly Dictionary<string, string> programs;
     private readonly bool asRoot = Environment.IsPrivilegedProcess;
     private int databases;
 
-    private PostgresServer(string binaries, string folder)
+    private PostgresServer(Dictionary<string, string> programs, string folder)
     {
-        this.binaries = binaries;
+        this.programs = programs;
         Folder = folder;
     }
 
@@ -106,12 +107,12 @@ public sealed class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
-        var binaries = FindBinaries() ?? throw new InvalidOperationException(
-            "PostgreSQL's server programs (initdb, pg_ctl, postgres, pg_dump) were not found in /usr/lib/postgresql/*/bin or on PATH. "
+        var programs = FindPrograms() ?? throw new InvalidOperationException(
+            $"PostgreSQL's server programs ({string.Join(", ", Programs)}) were not found in /usr/lib/postgresql/*/bin or on PATH. "
             + "./test.sh installs them (Debian: apt-get install postgresql); the PostgreSQL tests need a real server.");
-        await RemoveAbandonedClustersAsync(binaries);
+        await RemoveAbandonedClustersAsync(programs);
 
-        var server = new PostgresServer(binaries, Directory.CreateTempSubdirectory(FolderPrefix).FullName);
+        var server = new PostgresServer(programs, Directory.CreateTempSubdirectory(FolderPrefix).FullName);
         await File.WriteAllTextAsync(Path.Combine(server.Folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
         {
@@ -127,24 +128,34 @@ public sealed class PostgresServer
         }
     }
 
-    // Debian keeps the server programs out of PATH, one folder per major version; the newest wins.
-    private static string? FindBinaries()
+    // Debian keeps the server's programs out of PATH, one folder per major version; the newest wins.
+    // Elsewhere each is looked up on PATH, where a link may point at a version no longer installed.
+    private static Dictionary<string, string>? FindPrograms()
     {
         const string debian = "/usr/lib/postgresql";
-        var installed = Directory.Exists(debian)
+        var newest = Directory.Exists(debian)
             ? Directory.GetDirectories(debian)
-                .Where(version => File.Exists(Path.Combine(version, "bin", "initdb")))
+                .Where(version => Programs.All(program => Runnable(Path.Combine(version, "bin", program))))
                 .OrderByDescending(version => int.TryParse(Path.GetFileName(version), out var major) ? major : 0)
-                .Select(version => Path.Combine(version, "bin"))
-            : [];
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(folder => File.Exists(Path.Combine(folder, "initdb")));
-        return installed.Concat(onPath).FirstOrDefault();
+                .FirstOrDefault()
+            : null;
+        if (newest is not null)
+        {
+            return Programs.ToDictionary(program => program, program => Path.Combine(newest, "bin", program));
+        }
+
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var found = Programs
+            .Select(program => (program, path: path.Select(folder => Path.Combine(folder, program)).FirstOrDefault(Runnable)))
+            .ToList();
+        return found.All(program => program.path is not null) ? found.ToDictionary(program => program.program, program => program.path!) : null;
     }
 
+    private static bool Runnable(string file) =>
+        File.Exists(file) && (new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is not { Exists: false });
+
     // A run that was killed never stopped its server; the next run does, so none piles up.
-    private static async Task RemoveAbandonedClustersAsync(string binaries)
+    private static async Task RemoveAbandonedClustersAsync(Dictionary<string, string> programs)
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
@@ -156,7 +167,7 @@ public sealed class PostgresServer
 
             try
             {
-                await new PostgresServer(binaries, folder).StopAsync();
+                await new PostgresServer(programs, folder).StopAsync();
             }
             catch (Exception exception) when (exception is IOException or InvalidOperationException)
             {
@@ -266,7 +277,7 @@ public sealed class PostgresServer
     /// <summary>Runs one of the server's programs, as the user 'postgres' when the tests run as root.</summary>
     private async Task RunAsync(string program, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        var path = Path.Combine(binaries, program);
+        var path = programs[program];
         var (fileName, allArguments) = asRoot
             ? ("runuser", (IEnumerable<string>)["-u", "postgres", "--", path, .. arguments])
             : (path, arguments);
