@@ -8,14 +8,30 @@ namespace IntegrifyBot.Storage;
 /// Checks the "Storage" section at start, so a bad one stops the bot with a clear message. No
 /// message ever repeats the connection string: it can hold a password.
 /// </summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator(KeyRingCertificates certificates) : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options) => options.Provider switch
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        StorageProvider.Sqlite => ValidateSqlite(options),
-        StorageProvider.Postgres => ValidatePostgres(options),
-        _ => ValidateOptionsResult.Fail($"Storage:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}."),
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        var database = options.Provider switch
+        {
+            StorageProvider.Sqlite => ValidateSqlite(options),
+            StorageProvider.Postgres => ValidatePostgres(options),
+            _ => ValidateOptionsResult.Fail($"Storage:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}."),
+        };
+        var failures = (database.Failures ?? []).Concat(certificates.Problems).Concat(KeyRingProblems(options)).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> KeyRingProblems(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.KeyRingCertificatePath) && options.KeyRingProtectionRequired && !options.AllowUnprotectedKeyRing)
+        {
+            yield return "Storage:KeyRingCertificatePath is not set: production mode keeps the Data Protection key ring in the database encrypted with a certificate "
+                + "(a PFX file with an RSA key; its password in Storage:KeyRingCertificatePassword). Storage:AllowUnprotectedKeyRing=true runs without one, "
+                + "and then a copy of the database decrypts every user's tokens.";
+        }
+    }
 
     private static ValidateOptionsResult ValidateSqlite(StorageOptions options)
     {

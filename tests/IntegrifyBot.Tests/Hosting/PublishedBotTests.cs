@@ -22,6 +22,67 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task Production_without_a_key_ring_certificate_refuses_to_start_with_a_one_line_reason()
+    {
+        await using var bot = published.Start(Production());
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IntegrifyBot cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Storage:KeyRingCertificatePath is not set: production mode keeps the Data Protection key ring in the database encrypted", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_ring_certificate_that_cannot_be_opened_stops_the_start_with_a_one_line_reason()
+    {
+        const string wrongPassword = "not-the-pfx-password-5150";
+        await using var bot = published.Start(Production(new()
+        {
+            ["Storage__KeyRingCertificatePath"] = TestCertificate.Shared.Path,
+            ["Storage__KeyRingCertificatePassword"] = wrongPassword,
+        }));
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IntegrifyBot cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains($"Storage:KeyRingCertificatePath {TestCertificate.Shared.Path} cannot be opened", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongPassword, bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_with_the_key_ring_unprotected_by_choice_starts_and_warns_loudly()
+    {
+        var environment = Production(new() { ["Storage__AllowUnprotectedKeyRing"] = "true" });
+        await using var bot = published.Start(environment);
+
+        Assert.True(await WaitForReadyAsync($"{environment["Urls"]}/readyz", bot), $"The bot did not become ready.\n{bot.Output}{bot.Errors}");
+
+        Assert.Contains("!!! The Data Protection key ring is stored UNENCRYPTED", bot.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_with_a_key_ring_certificate_starts_and_names_it()
+    {
+        var environment = Production(new()
+        {
+            ["Storage__KeyRingCertificatePath"] = TestCertificate.Shared.Path,
+            ["Storage__KeyRingCertificatePassword"] = TestCertificate.Shared.Password,
+        });
+        await using var bot = published.Start(environment);
+
+        Assert.True(await WaitForReadyAsync($"{environment["Urls"]}/readyz", bot), $"The bot did not become ready.\n{bot.Output}{bot.Errors}");
+
+        Assert.Contains("The Data Protection key ring is encrypted with the certificate CN=IntegrifyBot key ring (shared)", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestCertificate.Shared.Password, bot.Output + bot.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("unencrypted", bot.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_data_folder_that_cannot_be_created_stops_the_start_with_a_one_line_reason()
     {
         var file = Path.GetTempFileName();
@@ -57,6 +118,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
 
         Assert.Equal(0, probe);
         Assert.Contains("NOT authenticated", bot.Output, StringComparison.Ordinal);
+        Assert.Single(bot.Output.Split('\n'), line => line.Contains("key ring is stored unencrypted", StringComparison.Ordinal));
         using var client = new HttpClient();
         using var ready = await client.GetAsync($"http://127.0.0.1:{port}/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -91,6 +153,28 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
         await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort.Next()}/healthz");
 
         Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    // Everything production needs but the key ring's certificate, on a free port.
+    private static Dictionary<string, string> Production(Dictionary<string, string>? extra = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["MicrosoftAppId"] = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppTenantId"] = "0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5",
+            ["Integrify__BaseUrl"] = "https://acme.integrify.com",
+            ["Integrify__Tenant"] = "acme",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     private static async Task<bool> WaitForReadyAsync(string url, BotProcess bot)

@@ -9,8 +9,8 @@ namespace IntegrifyBot.Tests.Infrastructure;
 /// <summary>
 /// xunit's own test framework, plus the end of the test run: the private PostgreSQL server that
 /// tests started (<see cref="PostgresServer"/>) is stopped and deleted after the last test, before
-/// the run reports that it has finished. (A process-exit handler would not do: the test platform
-/// may end the test process before such handlers have run.)
+/// the run reports that it has finished, and so are the test certificates' files. (A process-exit
+/// handler would not do: the test platform may end the test process before such handlers have run.)
 /// </summary>
 public sealed class TestRunFramework(IMessageSink diagnosticMessageSink) : XunitTestFramework(diagnosticMessageSink)
 {
@@ -40,6 +40,7 @@ public sealed class TestRunFramework(IMessageSink diagnosticMessageSink) : Xunit
             try
             {
                 await PostgresServer.StopSharedAsync();
+                TestCertificate.DeleteAll();
             }
             catch (Exception exception)
             {

@@ -22,29 +22,36 @@ public sealed class StorageInstance : IAsyncDisposable
     public IIntegrifyTokenStore Store => Services.GetRequiredService<IIntegrifyTokenStore>();
 
     /// <summary>Builds an instance and brings the database up to date, as the bot does at start.</summary>
-    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null)
+    /// <param name="settings">Over the defaults: the test database, and the key ring protected by the test run's certificate.</param>
+    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton(clock ?? TimeProvider.System);
-        collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database));
-        AddStorage(collection, database);
+        collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database, settings));
+        AddStorage(collection, database, settings);
         var instance = new StorageInstance(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         await instance.Services.MigrateBotDatabaseAsync();
         return instance;
     }
 
     /// <summary>The bot's storage registration, pointed at the test's database.</summary>
-    public static void AddStorage(IServiceCollection services, TestDatabase database) =>
-        services.AddBotStorage(Configuration(IntegrifyAddress, database));
+    public static void AddStorage(IServiceCollection services, TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        services.AddBotStorage(Configuration(IntegrifyAddress, database, settings));
 
-    public static IConfiguration Configuration(string integrifyAddress, TestDatabase database)
+    /// <summary>As an operator would configure a production instance: the key ring is encrypted.</summary>
+    public static IConfiguration Configuration(string integrifyAddress, TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Integrify:BaseUrl"] = integrifyAddress,
-            ["Integrify:Tenant"] = "demo",
-        }).AddInMemoryCollection(database.Settings()).Build();
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Integrify:BaseUrl"] = integrifyAddress,
+                ["Integrify:Tenant"] = "demo",
+            })
+            .AddInMemoryCollection(database.Settings())
+            .AddInMemoryCollection(TestCertificate.Shared.Settings())
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
