@@ -89,7 +89,9 @@ public abstract class SharedDatabaseRenewalTests(StorageProvider provider) : IAs
         Assert.Equal(1, simulator.Counters.Calls("A2"));
     }
 
+    [Collection(RenewalStorms.Name)]
     public sealed class OnSqlite() : SharedDatabaseRenewalTests(StorageProvider.Sqlite);
 
+    [Collection(RenewalStorms.Name)]
     public sealed class OnPostgres() : SharedDatabaseRenewalTests(StorageProvider.Postgres);
 }
