@@ -11,12 +11,16 @@ namespace IntegrifyBot.Storage;
 /// </summary>
 internal sealed class KeyRingCertificates
 {
-    private KeyRingCertificates(X509Certificate2? current, List<X509Certificate2> previous, List<string> problems)
+    private KeyRingCertificates(string? path, X509Certificate2? current, List<X509Certificate2> previous, List<string> problems)
     {
+        Path = path;
         Current = current;
         Previous = previous;
         Problems = problems;
     }
+
+    /// <summary>Storage:KeyRingCertificatePath as it was when storage was registered.</summary>
+    public string? Path { get; }
 
     /// <summary>Encrypts new keys, and decrypts the keys it encrypted.</summary>
     public X509Certificate2? Current { get; }
@@ -55,12 +59,12 @@ internal sealed class KeyRingCertificates
             }
         }
 
-        return new KeyRingCertificates(current, previous, problems);
+        return new KeyRingCertificates(settings.KeyRingCertificatePath, current, previous, problems);
     }
 
     private static X509Certificate2? Load(string pathSetting, string path, string passwordSetting, string? password, List<string> problems)
     {
-        var fullPath = Path.GetFullPath(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
             problems.Add($"{pathSetting} {fullPath} does not exist.");

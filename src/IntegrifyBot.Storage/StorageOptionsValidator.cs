@@ -23,8 +23,15 @@ internal sealed class StorageOptionsValidator(KeyRingCertificates certificates) 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static IEnumerable<string> KeyRingProblems(StorageOptions options)
+    private IEnumerable<string> KeyRingProblems(StorageOptions options)
     {
+        // Data Protection took its certificate when storage was registered; a setting that appeared
+        // or changed since would be shown here but never used.
+        if (!string.Equals(options.KeyRingCertificatePath ?? string.Empty, certificates.Path ?? string.Empty, StringComparison.Ordinal))
+        {
+            yield return "Storage:KeyRingCertificatePath differs from what it was when the bot's services were registered; set it where the bot reads its settings at start (environment, command line, appsettings.json) and restart.";
+        }
+
         if (string.IsNullOrWhiteSpace(options.KeyRingCertificatePath) && options.KeyRingProtectionRequired && !options.AllowUnprotectedKeyRing)
         {
             yield return "Storage:KeyRingCertificatePath is not set: production mode keeps the Data Protection key ring in the database encrypted with a certificate "
