@@ -148,6 +148,30 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task A_postgres_database_that_refuses_the_bot_stops_the_start_with_a_one_line_reason()
+    {
+        await using var database = (PostgresTestDatabase)await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        const string wrongPassword = "not-the-role-password-8086";
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = wrongPassword }.ToString();
+        await using var bot = published.Start(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Bot__Mode"] = "Demo",
+            ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = connectionString,
+        });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IntegrifyBot cannot start: the database (Storage:Provider, Storage:ConnectionString) cannot be used: ", line, StringComparison.Ordinal);
+        Assert.Contains("password authentication failed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongPassword, bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_health_check_command_fails_when_nothing_answers()
     {
         await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort.Next()}/healthz");
