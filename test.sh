@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, installing what it needs on a fresh Debian machine first:
-# Node.js and npm (Debian), the npm test tools (Microsoft's Teams emulator, the Adaptive Cards
-# renderer, the Teams manifest schemas), then builds, publishes the bot exactly as the Dockerfile
-# does, and runs every test. CI (.ci/run) runs this same script.
+# Node.js, npm, Chromium and PostgreSQL (Debian), the npm test tools (Microsoft's Teams emulator,
+# the Adaptive Cards renderer, the Teams manifest schemas), then builds, publishes the bot exactly
+# as the Dockerfile does, and runs every test. CI (.ci/run) runs this same script.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,12 +11,13 @@ say() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_updated=""
+install_debian_package() { # package
+    say "Installing $1 from Debian"
+    if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1"
+}
 need_debian_package() { # command, package
-    if ! command -v "$1" >/dev/null 2>&1; then
-        say "Installing $2 from Debian"
-        if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2"
-    fi
+    if ! command -v "$1" >/dev/null 2>&1; then install_debian_package "$2"; fi
 }
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -27,6 +28,12 @@ need_debian_package node nodejs
 need_debian_package npm npm
 # The end-to-end tests drive the Teams emulator in Debian's Chromium, never a downloaded browser.
 need_debian_package chromium chromium
+# The storage tests start a private PostgreSQL server of their own (initdb into a temporary folder,
+# see tests/IntegrifyBot.Tests/Infrastructure/PostgresServer.cs). Debian keeps the server's programs
+# out of PATH, in /usr/lib/postgresql/<version>/bin.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null 2>&1; then
+    install_debian_package postgresql
+fi
 
 say "Installing the npm test tools (tests/tools)"
 npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error

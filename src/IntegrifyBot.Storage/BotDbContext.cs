@@ -10,7 +10,7 @@ namespace IntegrifyBot.Storage;
 /// database can read every other's ciphertext.
 /// The model uses no provider-specific types or SQL, so a PostgreSQL provider can map it as it is.
 /// </summary>
-public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<LinkedAccount> LinkedAccounts => Set<LinkedAccount>();
 

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IntegrifyBot.Storage;
 
 /// <summary>
-/// Lets `dotnet ef migrations add` build the context without the bot host. It never opens the
-/// database: adding a migration only compares the model with the last snapshot.
+/// Lets `dotnet ef migrations add --context BotDbContext` build the SQLite context without the bot
+/// host. It never opens the database: adding a migration only compares the model with the last
+/// snapshot in Migrations/Sqlite. PostgreSQL has its own, <see cref="PostgresBotDbContextDesignTimeFactory"/>.
 /// </summary>
 public sealed class BotDbContextDesignTimeFactory : IDesignTimeDbContextFactory<BotDbContext>
 {

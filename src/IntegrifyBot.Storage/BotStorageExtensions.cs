@@ -16,10 +16,10 @@ public static class BotStorageExtensions
     public const string ApplicationName = "IntegrifyBot";
 
     /// <summary>
-    /// The bot's database (section "Storage", SQLite by default in Bot:DataFolder), its Data
-    /// Protection key ring, and the encrypted token store in place of the in-memory one. The
-    /// database is migrated when the host starts; without a host, call
-    /// <see cref="MigrateBotDatabaseAsync"/>.
+    /// The bot's database (section "Storage": SQLite by default in Bot:DataFolder, or PostgreSQL), its
+    /// Data Protection key ring (encrypted with the certificate of Storage:KeyRingCertificatePath),
+    /// and the encrypted token store in place of the in-memory one. The database is migrated when the
+    /// host starts; without a host, call <see cref="MigrateBotDatabaseAsync"/>.
     /// </summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,14 +36,31 @@ public static class BotStorageExtensions
             return options.Provider switch
             {
                 StorageProvider.Sqlite => new SqliteDatabaseProvider(options),
+                StorageProvider.Postgres => new PostgresDatabaseProvider(options),
                 _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not supported."),
             };
         });
-        services.AddDbContextFactory<BotDbContext>((provider, builder) => provider.GetRequiredService<IBotDatabaseProvider>().Configure(builder));
+        services.AddDbContextFactory<BotDbContext, BotDbContextFactory>((provider, builder) => provider.GetRequiredService<IBotDatabaseProvider>().Configure(builder));
 
-        services.AddDataProtection()
+        // The key ring lives in the database beside the ciphertext it decrypts, so a certificate
+        // encrypts it there. Data Protection takes its certificates now, not from options; one that
+        // cannot be read is left out here, and the validator stops the start saying why.
+        var certificates = KeyRingCertificates.Load(KeyRingSettings(configuration.GetSection(StorageOptions.Section)));
+        services.AddSingleton(certificates);
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<BotDbContext>();
+        if (certificates.Current is { } current)
+        {
+            dataProtection.ProtectKeysWithCertificate(current);
+        }
+
+        if (certificates.Previous.Count > 0)
+        {
+            dataProtection.UnprotectKeysWithAnyCertificate([.. certificates.Previous]);
+        }
+
+        services.AddHostedService<KeyRingProtectionAnnouncer>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<IIntegrifyTokenStore, EfTokenStore>());
@@ -54,6 +71,23 @@ public static class BotStorageExtensions
         // at start, so the tables must exist by then.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, BotDatabaseMigrator>());
         return services;
+    }
+
+    // Only the key ring's settings, read as plain strings: a bad value elsewhere in the section is
+    // the validator's to report at start, in one line, not an exception here.
+    private static StorageOptions KeyRingSettings(IConfigurationSection storage)
+    {
+        var settings = new StorageOptions
+        {
+            KeyRingCertificatePath = storage[nameof(StorageOptions.KeyRingCertificatePath)],
+            KeyRingCertificatePassword = storage[nameof(StorageOptions.KeyRingCertificatePassword)],
+        };
+        foreach (var file in storage.GetSection(nameof(StorageOptions.PreviousKeyRingCertificates)).GetChildren())
+        {
+            settings.PreviousKeyRingCertificates.Add(new KeyRingCertificateFile { Path = file[nameof(KeyRingCertificateFile.Path)], Password = file[nameof(KeyRingCertificateFile.Password)] });
+        }
+
+        return settings;
     }
 
     /// <summary>

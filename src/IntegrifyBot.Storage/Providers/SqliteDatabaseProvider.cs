@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrifyBot.Storage.Providers;
 
-/// <summary>SQLite: one file, which several bot instances on one machine may share.</summary>
+/// <summary>
+/// SQLite: one file, which several bot instances on one machine may share. Its migrations belong to
+/// <see cref="BotDbContext"/> itself (Migrations/Sqlite).
+/// </summary>
 public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
 {
     public const string DefaultFileName = "integrifybot.db";
@@ -35,6 +38,8 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
     public void Configure(DbContextOptionsBuilder builder) =>
         builder.UseSqlite(connectionString);
 
+    public BotDbContext CreateContext(DbContextOptions<BotDbContext> options) => new(options);
+
     public async Task PrepareAsync(BotDbContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -54,8 +59,14 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
         // row read next is the latest and no other process can change it before this one commits.
         // While another process holds the lock, Microsoft.Data.Sqlite retries for the connection's
         // default timeout (30 s unless "Default Timeout" says otherwise), then throws. That wait
-        // blocks its thread, so it runs on a pool thread of its own: callers (and the token
-        // provider's shared renewal) get a task at once instead of a stalled thread each.
-        return await Task.Run(() => connection.BeginTransaction(deferred: false), cancellationToken);
+        // sleeps on its thread and cannot be cancelled, so it gets a thread of its own, outside the
+        // thread pool: a pool thread asleep here is one fewer to run the renewal being waited for,
+        // and on a small machine under a storm of calls that alone can stretch the wait past the
+        // client's time budget.
+        return await Task.Factory.StartNew(
+            () => connection.BeginTransaction(deferred: false),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 }

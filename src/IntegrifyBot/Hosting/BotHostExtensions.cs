@@ -1,3 +1,4 @@
+using IntegrifyBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Hosting;
@@ -15,6 +16,7 @@ public static class BotHostExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<BotOptions>, BotModeDefaults>();
+        services.AddSingleton<IPostConfigureOptions<StorageOptions>, KeyRingProtectionDefaults>();
 
         services.AddOptions<BotIdentityOptions>()
             .Bind(builder.Configuration)

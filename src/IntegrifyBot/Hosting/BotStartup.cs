@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Hosting;
@@ -5,8 +6,9 @@ namespace IntegrifyBot.Hosting;
 public static class BotStartup
 {
     /// <summary>
-    /// Runs the bot until it is stopped. A configuration that fails validation ends the process before
-    /// it listens, with exit code 2 and a single line on standard error that says what to fix.
+    /// Runs the bot until it is stopped. A configuration that fails validation, a taken address or a
+    /// database it cannot use ends the process with exit code 2 and a single line on standard error
+    /// that says what to fix.
     /// </summary>
     public static async Task<int> RunBotAsync(this WebApplication app)
     {
@@ -30,6 +32,13 @@ public static class BotStartup
         catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {
             await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: {exception.Message} Set Urls to a free address.");
+            return 2;
+        }
+        catch (DbException exception)
+        {
+            // The database is migrated at start: a server that cannot be reached or refuses the
+            // bot's role is a setting to fix. Database errors never repeat the connection's password.
+            await Console.Error.WriteLineAsync($"IntegrifyBot cannot start: the database (Storage:Provider, Storage:ConnectionString) cannot be used: {exception.Message}");
             return 2;
         }
     }

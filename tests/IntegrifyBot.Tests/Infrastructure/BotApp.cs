@@ -32,7 +32,8 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
     /// <summary>Production mode with a (made-up) single-tenant identity: every inbound token is checked.</summary>
     public static BotApp Production(IDictionary<string, string?>? extra = null) =>
         Start("Production", WithDefaults(
-            new()
+            // Production keeps the key ring encrypted: with the test run's certificate here.
+            new(TestCertificate.Shared.Settings())
             {
                 ["MicrosoftAppId"] = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11",
                 ["MicrosoftAppPassword"] = "not-a-real-secret",

@@ -6,22 +6,27 @@ namespace IntegrifyBot.Tests.Storage;
 
 /// <summary>
 /// The refresh storm of the token renewal tests, with each of two bot instances over its own
-/// encrypted store on one SQLite file: the database's renewal lock alone keeps the simulator's
-/// single-use refresh token from being spent twice.
+/// encrypted store on one database (a SQLite file, a PostgreSQL database): the database's renewal
+/// lock alone keeps the simulator's single-use refresh token from being spent twice.
 /// </summary>
-public sealed class SharedDatabaseRenewalTests : IAsyncLifetime, IDisposable
+public abstract class SharedDatabaseRenewalTests(StorageProvider provider) : IAsyncLifetime
 {
     private const int Storm = 200;
     private readonly ManualClock simulatorClock = new();
-    private readonly TempDatabase database = new();
+    private TestDatabase database = null!;
     private SimulatorHost simulator = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
         simulator = await SimulatorHost.StartAsync(new SimulatorOptions { ControlApi = true }, simulatorClock);
+    }
 
-    public async Task DisposeAsync() => await simulator.DisposeAsync();
-
-    public void Dispose() => database.Dispose();
+    public async Task DisposeAsync()
+    {
+        await simulator.DisposeAsync();
+        await database.DisposeAsync();
+    }
 
     [Fact]
     public async Task Two_bot_instances_on_one_database_refresh_a_user_once_and_both_keep_working()
@@ -83,4 +88,10 @@ public sealed class SharedDatabaseRenewalTests : IAsyncLifetime, IDisposable
         Assert.All(answers, answer => Assert.Equal("alexw", answer.UserName));
         Assert.Equal(1, simulator.Counters.Calls("A2"));
     }
+
+    [Collection(RenewalStorms.Name)]
+    public sealed class OnSqlite() : SharedDatabaseRenewalTests(StorageProvider.Sqlite);
+
+    [Collection(RenewalStorms.Name)]
+    public sealed class OnPostgres() : SharedDatabaseRenewalTests(StorageProvider.Postgres);
 }

@@ -8,18 +8,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrifyBot.Tests.Storage;
 
-/// <summary>Sign-in page states and the refused-sign-in log, on a real database created by the migrations.</summary>
-public sealed class SignInStoreTests : IDisposable
+/// <summary>
+/// Sign-in page states, the refused-sign-in log and erasing a user, on a real database created by
+/// the migrations: the same tests on a SQLite file and on a PostgreSQL server.
+/// </summary>
+public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetime
 {
     private const string Jwt = "eyJhbGciOiJIUzI1NiJ9.pending-jwt-payload-9917.signature";
     private const string RefreshToken = "pending-refresh-secret-5521";
 
-    private readonly TempDatabase database = new();
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     private readonly IntegrifyUser alex = new("tenant-1", "aad-alexw");
     private readonly IntegrifyUser megan = new("tenant-1", "aad-meganb");
 
-    public void Dispose() => database.Dispose();
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_state_opens_its_page_until_it_expires_and_names_its_owner()
@@ -97,7 +103,7 @@ public sealed class SignInStoreTests : IDisposable
         var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
         var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
 
-        var bytes = database.AllBytes();
+        var bytes = await database.ReadAllAsync();
         foreach (var secret in new[] { state, Jwt, RefreshToken, "pending-jwt-payload" })
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
@@ -178,4 +184,8 @@ public sealed class SignInStoreTests : IDisposable
         RefreshToken = RefreshToken,
         LinkedAt = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
     };
+
+    public sealed class OnSqlite() : SignInStoreTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SignInStoreTests(StorageProvider.Postgres);
 }

@@ -1,14 +1,15 @@
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Storage;
+using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrifyBot.Tests.Storage;
 
 /// <summary>
-/// The storage of one bot instance, wired as the bot wires it, over a given database file. Two of
-/// these on one file behave like two bot processes sharing a database.
+/// The storage of one bot instance, wired as the bot wires it, over a given test database (SQLite
+/// or PostgreSQL). Two of these on one database behave like two bot processes sharing it.
 /// </summary>
 public sealed class StorageInstance : IAsyncDisposable
 {
@@ -21,28 +22,37 @@ public sealed class StorageInstance : IAsyncDisposable
     public IIntegrifyTokenStore Store => Services.GetRequiredService<IIntegrifyTokenStore>();
 
     /// <summary>Builds an instance and brings the database up to date, as the bot does at start.</summary>
-    public static async Task<StorageInstance> StartAsync(TempDatabase database, TimeProvider? clock = null)
+    /// <param name="settings">Over the defaults: the test database, and the key ring protected by the test run's certificate.</param>
+    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton(clock ?? TimeProvider.System);
-        collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database));
-        AddStorage(collection, database);
+        collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database, settings));
+        AddStorage(collection, database, settings);
         var instance = new StorageInstance(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         await instance.Services.MigrateBotDatabaseAsync();
         return instance;
     }
 
-    /// <summary>The bot's storage registration, pointed at the test's file.</summary>
-    public static void AddStorage(IServiceCollection services, TempDatabase database) =>
-        services.AddBotStorage(Configuration(IntegrifyAddress, database));
+    /// <summary>The bot's storage registration, pointed at the test's database.</summary>
+    public static void AddStorage(IServiceCollection services, TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        services.AddBotStorage(Configuration(IntegrifyAddress, database, settings));
 
-    public static IConfiguration Configuration(string integrifyAddress, TempDatabase database) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Integrify:BaseUrl"] = integrifyAddress,
-            ["Integrify:Tenant"] = "demo",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-        }).Build();
+    /// <summary>As an operator would configure a production instance: the key ring is encrypted.</summary>
+    public static IConfiguration Configuration(string integrifyAddress, TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Integrify:BaseUrl"] = integrifyAddress,
+                ["Integrify:Tenant"] = "demo",
+            })
+            .AddInMemoryCollection(database.Settings())
+            .AddInMemoryCollection(TestCertificate.Shared.Settings())
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+    }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }
