@@ -9,12 +9,9 @@
 // what a person would see, so a missing card fails with a timeout that names the step.
 // Exit 0 when every step was seen, 1 otherwise.
 
-import { createRequire } from "node:module";
 import path from "node:path";
 import fs from "node:fs";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
+import { launchChromium, keepOffline } from "./offline-browser.mjs";
 
 const [url, folder] = process.argv.slice(2);
 if (!url || !folder) {
@@ -23,19 +20,12 @@ if (!url || !folder) {
 }
 fs.mkdirSync(folder, { recursive: true });
 
-const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 let step = "opening the emulator";
 try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The page is offline: anything it asks of another host (fonts, telemetry) is refused at once.
-    await page.route("**/*", (route) => {
-        const host = new URL(route.request().url()).hostname;
-        return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
-    });
+    await keepOffline(page);
     const shot = (name) => page.screenshot({ path: path.join(folder, name) });
     const seen = (text) => page.getByText(text).first().waitFor({ timeout: 20000 });
 

@@ -14,12 +14,9 @@
 // missing page or field fails with a timeout that names the step.
 // Exit 0 when an answer was seen, 1 otherwise.
 
-import { createRequire } from "node:module";
 import path from "node:path";
 import fs from "node:fs";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
+import { launchChromium, keepOffline } from "./offline-browser.mjs";
 
 const [url, folder, userName, password] = process.argv.slice(2);
 if (!url || !folder || !userName || password === undefined) {
@@ -28,25 +25,14 @@ if (!url || !folder || !userName || password === undefined) {
 }
 fs.mkdirSync(folder, { recursive: true });
 
-const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 let step = "opening the sign-in page";
 try {
     const page = await browser.newPage({ viewport: { width: 600, height: 720 } });
     // The machine is offline, and the page must not need another host anyway: a request elsewhere
     // is refused at once and fails the run.
     const outside = [];
-    await page.route("**/*", (route) => {
-        const host = new URL(route.request().url()).hostname;
-        if (host === "127.0.0.1" || host === "localhost") {
-            return route.continue();
-        }
-        outside.push(route.request().url());
-        return route.abort();
-    });
+    await keepOffline(page, (address) => outside.push(address));
     const problems = new Set();
     page.on("pageerror", (error) => problems.add(`script error: ${error.message}`));
     page.on("response", (response) => {
