@@ -1,5 +1,6 @@
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Features;
@@ -13,6 +14,8 @@ public static class FeatureExtensions
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddLinking(configuration);
+        services.AddSingleton<TaskActions>();
+        services.AddSingleton<IBotFeature, TasksFeature>();
         return services;
     }
 }

@@ -106,6 +106,13 @@ public sealed class LinkingBot : IAsyncDisposable
         return answer.GetProperty("value");
     }
 
+    /// <summary>Links the activity files' Alex to the simulator's alexw with the in-card password form.</summary>
+    public async Task LinkAlexAsync()
+    {
+        var card = await ClickAsync("link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
+        Assert.Contains("You're linked", Texts(card), StringComparison.Ordinal);
+    }
+
     public static string Texts(JsonElement card) => MessagesEndpointTests.CardTexts(card);
 
     /// <summary>The address the card's Teams sign-in button opens.</summary>

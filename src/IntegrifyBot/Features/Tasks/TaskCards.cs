@@ -1,0 +1,143 @@
+using IntegrifyBot.Cards;
+using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Integrify.Api.Models;
+using IntegrifyBot.Routing;
+
+namespace IntegrifyBot.Features.Tasks;
+
+/// <summary>The cards of tasks: pure functions from Integrify's answers to what the user sees.</summary>
+public static class TaskCards
+{
+    public const int PageSize = 10;
+    public const int MaxCommentLength = 2000;
+
+    /// <param name="integrify">The instance's address, for "Open in Integrify" links.</param>
+    /// <param name="now">Now, to mark overdue tasks.</param>
+    public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(turn);
+        var view = page.View;
+        var body = new List<CardElement>();
+        if (notice is not null)
+        {
+            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+        }
+
+        var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, 100)}”";
+        body.Add(new TextBlock("Your tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        if (page.Total == 0)
+        {
+            body.Add(new TextBlock(searched.Length == 0 ? "Nothing is waiting for you in Integrify. Enjoy!" : $"No open tasks{searched}."));
+        }
+        else
+        {
+            var last = view.Start + page.Tasks.Count;
+            body.Add(new TextBlock($"{page.Total} open{searched} · showing {view.Start + 1}–{last}, soonest due first") { IsSubtle = true, Size = TextSize.Small });
+            body.AddRange(page.Tasks.Select(task => Task(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now)));
+        }
+
+        var actions = new List<CardAction>();
+        if (view.Start > 0)
+        {
+            actions.Add(CardActions.Execute("Previous", TaskVerbs.Page, view with { Start = Math.Max(0, view.Start - PageSize) }));
+        }
+
+        if (view.Start + page.Tasks.Count < page.Total)
+        {
+            actions.Add(CardActions.Execute("Next", TaskVerbs.Page, view with { Start = view.Start + PageSize }));
+        }
+
+        actions.Add(CardActions.Execute("Refresh", TaskVerbs.Page, view));
+        return new AdaptiveCard
+        {
+            FallbackText = page.Total == 0 ? "No open tasks." : $"You have {page.Total} open tasks in Integrify.",
+            Body = body,
+            Actions = actions,
+        };
+    }
+
+    /// <summary>Asks for the comment Integrify requires for this choice; nothing was sent yet.</summary>
+    public static AdaptiveCard CommentNeeded(ApproveTaskData data, string choiceLabel)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var name = Name(data.TaskName, data.InstanceId);
+        return new AdaptiveCard
+        {
+            FallbackText = $"A comment is needed to {choiceLabel} {data.TaskName}.",
+            Body =
+            [
+                new TextBlock("A comment is needed") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder },
+                new TextBlock($"Integrify asks for a comment to choose **{CardText.Escape(choiceLabel, 100)}** on {name}. Nothing was sent yet."),
+                new TextInput(TaskVerbs.CommentInput) { Label = "Comment", IsMultiline = true, IsRequired = true, ErrorMessage = "Please write a comment.", MaxLength = MaxCommentLength },
+            ],
+            Actions =
+            [
+                CardActions.Execute(CardText.Truncate(choiceLabel, 40), TaskVerbs.Approve, data with { Comment = null }, ActionStyle.Positive),
+                CardActions.Execute("Back to my tasks", TaskVerbs.Page, new TaskListView(data.Search, data.Start)),
+            ],
+        };
+    }
+
+    /// <summary>How a task is named in notices: “Manager approval” on request #1001.</summary>
+    public static string Name(string? taskName, long? instanceId) =>
+        $"“{CardText.Escape(string.IsNullOrWhiteSpace(taskName) ? "the task" : taskName, 120)}”" + (instanceId is { } id ? $" (request #{id})" : string.Empty);
+
+    private static Container Task(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock($"**{CardText.Escape(task.TaskName ?? "Task", 150)}**"),
+            new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName, 150)}") { Spacing = Spacing.None },
+            Due(task, turn, now),
+        };
+        var actions = Actions(task, approval, view, integrify);
+        if (actions.Count > 0)
+        {
+            items.Add(new ActionSet(actions));
+        }
+
+        return new Container(items) { Separator = true, Spacing = Spacing.Medium };
+    }
+
+    private static TextBlock Due(TaskItem task, BotRequest turn, DateTimeOffset now)
+    {
+        var kind = $"{CardText.Escape(task.ProcessName, 100)} · {TaskKinds.Describe(task.TaskType)}";
+        if (task.DueDate is not { } due)
+        {
+            return new TextBlock($"{kind} · no due date") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+        }
+
+        var when = CardDates.Format(due, turn.Locale, turn.TimeZone);
+        return due < now
+            ? new TextBlock($"{kind} · **Overdue**, was due {when}") { Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.None }
+            : new TextBlock($"{kind} · due {when}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+    }
+
+    private static List<CardAction> Actions(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
+    {
+        if (TaskKinds.IsApproval(task.TaskType) && approval is { Completed: false, Choices.Count: > 0 })
+        {
+            return approval.Choices.Take(4).Select((choice, index) => (CardAction)CardActions.Execute(
+                CardText.Truncate(choice.Label ?? choice.Value, 40),
+                TaskVerbs.Approve,
+                new ApproveTaskData(task.RecipientTaskSid, choice.Value, task.TaskName, task.InstanceId, view.Search, view.Start),
+                index == 0 ? ActionStyle.Positive : null)).ToList();
+        }
+
+        if (TaskKinds.Completable(task.TaskType) is { } completable)
+        {
+            return
+            [
+                CardActions.Execute("Complete", TaskVerbs.Complete, new CompleteTaskData(task.RecipientTaskSid, completable, task.TaskName, task.InstanceId, view.Search, view.Start), ActionStyle.Positive),
+                OpenInIntegrify(task, integrify),
+            ];
+        }
+
+        return [OpenInIntegrify(task, integrify)];
+    }
+
+    /// <summary>Integrify's deep link to the task, for everything a card cannot do (forms).</summary>
+    private static OpenUrlAction OpenInIntegrify(TaskItem task, Uri integrify) =>
+        new(new Uri(integrify, $"#/section-dashboard/recipienttask/{Uri.EscapeDataString(task.RecipientTaskSid)}")) { Title = "Open in Integrify" };
+}

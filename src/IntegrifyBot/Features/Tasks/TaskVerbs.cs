@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrifyBot.Features.Tasks;
+
+/// <summary>The card verbs of the task list and the names of the inputs they read.</summary>
+public static class TaskVerbs
+{
+    public const string Page = "tasks.page";
+    public const string Approve = "task.approve";
+    public const string Complete = "task.complete";
+
+    public const string CommentInput = "comment";
+}
+
+/// <summary>Which page of the list, for which search: what a list card needs to be drawn again.</summary>
+public sealed record TaskListView([property: MaxLength(100)] string? Search = null, [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>
+/// An approval button. The task's name and request number are only shown back to the user; what is
+/// done is decided by Integrify (T2) when the button is pressed, never by what the card carried.
+/// </summary>
+public sealed record ApproveTaskData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: Required, MaxLength(200)] string Choice,
+    [property: MaxLength(300)] string? TaskName = null,
+    long? InstanceId = null,
+    [property: MaxLength(100)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: MaxLength(TaskCards.MaxCommentLength)] string? Comment = null);
+
+/// <summary>A Complete button of an open-URL or milestone task.</summary>
+public sealed record CompleteTaskData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: Required] CompletableTaskType TaskType,
+    [property: MaxLength(300)] string? TaskName = null,
+    long? InstanceId = null,
+    [property: MaxLength(100)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>The task types the bot completes in a card without a form (T4, T5).</summary>
+public enum CompletableTaskType
+{
+    OpenUrl,
+    Milestone,
+}

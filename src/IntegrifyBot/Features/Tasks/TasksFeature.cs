@@ -1,0 +1,175 @@
+using IntegrifyBot.Cards;
+using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Integrify;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Api.Models;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Routing;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Features.Tasks;
+
+/// <summary>
+/// The user's open tasks, and acting on them from the card. Every action is checked with Integrify
+/// first (T2), done with the user's own token, and never repeated: a task completed meanwhile, by
+/// anyone, is shown as completed rather than completed again.
+/// </summary>
+public sealed partial class TasksFeature(
+    LinkedAccounts accounts,
+    IIntegrifyTasksApi tasks,
+    TaskActions actions,
+    IOptions<IntegrifyOptions> integrify,
+    TimeProvider time,
+    ILogger<TasksFeature> logger) : IBotFeature
+{
+    public static CommandDescriptor TasksCommand { get; } = new("tasks", "Show the tasks waiting for you", "my tasks", "todo", "to do", "task list", "my approvals")
+    {
+        Example = "tasks invoice",
+    };
+
+    public void MapRoutes(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapCommand(TasksCommand, (request, token) => ListAsync(request.Turn, new TaskListView(Search(request.Arguments)), notice: null, token));
+        routes.MapVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
+        routes.MapVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
+        routes.MapVerb<CompleteTaskData>(TaskVerbs.Complete, retryWithData: true, CompleteAsync);
+    }
+
+    private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
+
+    private static string? Search(string arguments) => string.IsNullOrWhiteSpace(arguments) ? null : CardText.Truncate(arguments.Trim(), 100);
+
+    private async Task<BotReply> ListAsync(BotRequest turn, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var page = await ReadPageAsync(user, view, cancellationToken);
+
+        // A page past the end (tasks were completed meanwhile) shows the last page instead of nothing.
+        if (page.Tasks.Count == 0 && view.Start > 0 && page.Total > 0)
+        {
+            page = await ReadPageAsync(user, view with { Start = (page.Total - 1) / TaskCards.PageSize * TaskCards.PageSize }, cancellationToken);
+        }
+
+        return new CardReply(TaskCards.List(page, turn, Integrify, time.GetUtcNow(), notice));
+    }
+
+    private async Task<TaskListPage> ReadPageAsync(IntegrifyUser user, TaskListView view, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = TaskCards.PageSize, Sort = "dueDate", Dir = "asc" };
+        var list = await tasks.ListMyTasksAsync(user, query, cancellationToken);
+
+        // Each approval's choices (custom ones too) come from Integrify, read for the whole page at once.
+        var approvals = await Task.WhenAll(list.Items
+            .Where(task => TaskKinds.IsApproval(task.TaskType))
+            .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
+        return new TaskListPage(view, list.Total, list.Items, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
+    }
+
+    private async Task<BotReply> ApproveAsync(BotRequest turn, ApproveTaskData data, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var view = new TaskListView(data.Search, data.Start);
+        ApprovalDetails current;
+        try
+        {
+            current = await tasks.GetApprovalAsync(user, data.RecipientTaskSid, cancellationToken);
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
+        {
+            return await ListAsync(turn, view, NoLongerYours(data.TaskName, data.InstanceId, exception), cancellationToken);
+        }
+
+        var choice = current.Choices.FirstOrDefault(offered => string.Equals(offered.Value, data.Choice, StringComparison.Ordinal));
+        if (!current.Completed && choice is null)
+        {
+            // Not a choice Integrify offers for this task: an altered or outdated card.
+            throw new VerbDataException("the choice is not one the task offers");
+        }
+
+        var label = choice?.Label ?? data.Choice;
+        var comment = string.IsNullOrWhiteSpace(data.Comment) ? null : data.Comment.Trim();
+        if (!current.Completed && comment is null && current.CommentRequiredFor.Contains(data.Choice, StringComparer.Ordinal))
+        {
+            return new CardReply(TaskCards.CommentNeeded(data, label));
+        }
+
+        var notice = await actions.RunOnceAsync(user, data.RecipientTaskSid, async () =>
+        {
+            if (current.Completed)
+            {
+                return AlreadyCompleted(data.TaskName, data.InstanceId, current.CompletedBy, current.CompletedDate, current.Outcome, turn);
+            }
+
+            return await ActAsync(turn, data.TaskName, data.InstanceId, async () =>
+            {
+                await tasks.CompleteApprovalAsync(user, data.RecipientTaskSid, new ApprovalDecision(data.Choice, comment), CancellationToken.None);
+                LogCompleted("approval");
+                var said = comment is null ? string.Empty : $" with the comment “{CardText.Escape(comment, 200)}”";
+                return new TaskNotice($"You chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.TaskName, data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}{said}.", IsProblem: false);
+            });
+        });
+        return await ListAsync(turn, view, notice, cancellationToken);
+    }
+
+    private async Task<BotReply> CompleteAsync(BotRequest turn, CompleteTaskData data, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var notice = await actions.RunOnceAsync(user, data.RecipientTaskSid, () => ActAsync(turn, data.TaskName, data.InstanceId, async () =>
+        {
+            // The completion is not cancelled with the turn: once sent, its outcome must be known.
+            if (data.TaskType == CompletableTaskType.OpenUrl)
+            {
+                await tasks.CompleteOpenUrlAsync(user, data.RecipientTaskSid, CancellationToken.None);
+            }
+            else
+            {
+                await tasks.CompleteMilestoneAsync(user, data.RecipientTaskSid, new EmptyBody(), CancellationToken.None);
+            }
+
+            LogCompleted(data.TaskType);
+            return new TaskNotice($"You completed {TaskCards.Name(data.TaskName, data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false);
+        }));
+        return await ListAsync(turn, new TaskListView(data.Search, data.Start), notice, cancellationToken);
+    }
+
+    /// <summary>Runs a completion and turns Integrify's refusals into what the user should read.</summary>
+    private async Task<TaskNotice> ActAsync(BotRequest turn, string? taskName, long? instanceId, Func<Task<TaskNotice>> complete)
+    {
+        try
+        {
+            return await complete();
+        }
+        catch (IntegrifyConflictException conflict)
+        {
+            return AlreadyCompleted(taskName, instanceId, conflict.CompletedBy, conflict.CompletedDate, outcome: null, turn);
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
+        {
+            return NoLongerYours(taskName, instanceId, exception);
+        }
+    }
+
+    private TaskNotice NoLongerYours(string? taskName, long? instanceId, IntegrifyException refusal)
+    {
+        LogRefused((int?)refusal.Status);
+        return new TaskNotice($"You can no longer act on {TaskCards.Name(taskName, instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
+    }
+
+    private static TaskNotice AlreadyCompleted(string? taskName, long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
+    {
+        var who = string.IsNullOrWhiteSpace(completedBy) ? "someone" : CardText.Escape(completedBy, 100);
+        var when = completedAt is { } at ? $" at {CardDates.Format(at, turn.Locale, turn.TimeZone)}" : string.Empty;
+        var what = string.IsNullOrWhiteSpace(outcome) ? string.Empty : $" ({CardText.Escape(outcome, 100)})";
+        return new TaskNotice($"{TaskCards.Name(taskName, instanceId)} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user completed a task ({TaskType}) from a card")]
+    private partial void LogCompleted(string taskType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user completed a task ({TaskType}) from a card")]
+    private partial void LogCompleted(CompletableTaskType taskType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Integrify refused a task action (status {Status})")]
+    private partial void LogRefused(int? status);
+}

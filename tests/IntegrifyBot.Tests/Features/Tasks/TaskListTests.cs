@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Integrify.Simulator;
+using IntegrifyBot.Tests.Features.Linking;
+
+namespace IntegrifyBot.Tests.Features.Tasks;
+
+/// <summary>
+/// The task list through /api/messages against the simulator's demo data: Alex's twelve open tasks,
+/// soonest due first, ten a page, searchable, each with what fits its type.
+/// </summary>
+public sealed class TaskListTests : IAsyncLifetime
+{
+    private LinkingBot bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        bot = await LinkingBot.StartAsync();
+        await bot.LinkAlexAsync();
+    }
+
+    public async Task DisposeAsync() => await bot.DisposeAsync();
+
+    [Fact]
+    public async Task Tasks_lists_ten_of_twelve_soonest_due_first_with_the_overdue_marked()
+    {
+        var card = await bot.SayAsync("my tasks");
+
+        var texts = LinkingBot.Texts(card);
+        Assert.Contains("12 open · showing 1–10, soonest due first", texts, StringComparison.Ordinal);
+        var tasks = TaskBlocks(card);
+        Assert.Equal(10, tasks.Count);
+        Assert.Contains("#1007", tasks[0], StringComparison.Ordinal);
+        Assert.Contains("**Overdue**", tasks[0], StringComparison.Ordinal);
+        Assert.Contains("#1001", tasks[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", tasks[2], StringComparison.Ordinal);
+        Assert.Equal(["Next", "Refresh"], Titles(card.GetProperty("actions")));
+    }
+
+    [Fact]
+    public async Task Next_shows_the_last_two_and_previous_goes_back()
+    {
+        var first = await bot.SayAsync("tasks");
+        var next = Action(first.GetProperty("actions"), "Next");
+
+        var second = await bot.ClickAsync(next.GetProperty("verb").GetString()!, Data(next));
+
+        var tasks = TaskBlocks(second);
+        Assert.Equal(2, tasks.Count);
+        Assert.Contains("#1006", tasks[1], StringComparison.Ordinal);
+        Assert.Contains("no due date", tasks[1], StringComparison.Ordinal);
+        Assert.Equal(["Previous", "Refresh"], Titles(second.GetProperty("actions")));
+    }
+
+    [Fact]
+    public async Task Words_after_tasks_search_them()
+    {
+        var card = await bot.SayAsync("tasks laptop");
+
+        var tasks = TaskBlocks(card);
+        Assert.Contains("1 open matching “laptop”", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Contains("#1001", Assert.Single(tasks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_task_offers_what_fits_its_type()
+    {
+        var card = await bot.SayAsync("tasks");
+
+        // Approvals: Integrify's own choices (custom ones too); milestones and open-URL tasks:
+        // Complete; forms: Open in Integrify, at the task's deep link.
+        Assert.Equal(["Approve", "Deny"], ButtonsOf(card, "#1002"));
+        Assert.Equal(["Approve", "Reject"], ButtonsOf(card, "#1004"));
+        Assert.Equal(["Complete", "Open in Integrify"], ButtonsOf(card, "#1007"));
+        Assert.Equal(["Complete", "Open in Integrify"], ButtonsOf(card, "#1009"));
+        Assert.Equal(["Open in Integrify"], ButtonsOf(card, "#1005"));
+        var form = Block(card, "#1005").GetProperty("items").EnumerateArray().Last().GetProperty("actions")[0];
+        Assert.StartsWith(bot.Simulator.BaseAddress + "#/section-dashboard/recipienttask/", form.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Due_dates_are_shown_in_the_users_time_zone()
+    {
+        var seeded = bot.Simulator.Control.SeededAt;
+        var dueIn3Hours = TimeZoneInfo.ConvertTime(seeded.AddHours(3), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+
+        var card = await bot.SayAsync("tasks");
+
+        // The activity's clientInfo says Europe/Berlin and en-US.
+        Assert.Contains(dueIn3Hours.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en-US")), BlockText(card, "#1002"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_from_integrify_is_escaped()
+    {
+        bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "milestone", RequestName = "**Free** [money](https://evil.example)" });
+
+        var card = await bot.SayAsync("tasks money");
+
+        Assert.Contains(@"\*\*Free\*\* \[money\](https://evil.example)", LinkingBot.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_not_linked_gets_the_link_card()
+    {
+        await bot.SayAsync("sign out");
+
+        var card = await bot.SayAsync("tasks");
+
+        Assert.Contains("Link your Integrify account", LinkingBot.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_integrify_outage_gets_a_retry_card_in_time()
+    {
+        bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance", Status = 503 });
+
+        var card = await bot.SayAsync("tasks");
+
+        Assert.Contains("Integrify isn't answering", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Equal(["Try again"], Titles(card.GetProperty("actions")));
+    }
+
+    internal static List<string> TaskBlocks(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray()
+            .Where(element => element.GetProperty("type").GetString() == "Container" && element.TryGetProperty("separator", out _))
+            .Select(element => LinkingBot.Texts(element))
+            .ToList();
+
+    internal static JsonElement Block(JsonElement card, string requestNumber) =>
+        card.GetProperty("body").EnumerateArray().First(element =>
+            element.GetProperty("type").GetString() == "Container" && element.TryGetProperty("separator", out _) && LinkingBot.Texts(element).Contains(requestNumber + " ", StringComparison.Ordinal));
+
+    internal static string BlockText(JsonElement card, string requestNumber) => LinkingBot.Texts(Block(card, requestNumber));
+
+    internal static List<string> ButtonsOf(JsonElement card, string requestNumber) =>
+        Titles(Block(card, requestNumber).GetProperty("items").EnumerateArray().Last().GetProperty("actions"));
+
+    internal static JsonElement Button(JsonElement card, string requestNumber, string title) =>
+        Action(Block(card, requestNumber).GetProperty("items").EnumerateArray().Last().GetProperty("actions"), title);
+
+    internal static List<string> Titles(JsonElement actions) => actions.EnumerateArray().Select(action => action.GetProperty("title").GetString()!).ToList();
+
+    internal static JsonElement Action(JsonElement actions, string title) => actions.EnumerateArray().First(action => action.GetProperty("title").GetString() == title);
+
+    /// <summary>What Teams sends back for an Action.Execute button: its data.</summary>
+    internal static JsonObject Data(JsonElement action) => JsonNode.Parse(action.GetProperty("data").GetRawText())!.AsObject();
+}
