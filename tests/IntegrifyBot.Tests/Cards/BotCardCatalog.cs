@@ -2,6 +2,7 @@ using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Routing;
@@ -48,5 +49,18 @@ public static class BotCardCatalog
         yield return ("not-linked-signed-out", LinkCards.SignedOut(wasLinked: false, relinkAs: null));
         yield return ("link-open-page", LinkCards.OpenPage(page));
         yield return ("link-code-refused", LinkCards.CodeRefused());
+
+        var integrify = new Uri("https://acme.integrify.com/");
+        var now = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+        var approval = new TaskItem { RecipientTaskSid = "rt-1", TaskName = "Manager approval", TaskType = "approval", InstanceId = 1001, RequestName = "Laptop for new hire – Jordan", ProcessName = "Purchase Request", DueDate = now.AddDays(-2) };
+        var milestone = new TaskItem { RecipientTaskSid = "rt-2", TaskName = "Mark as ordered", TaskType = "milestone", InstanceId = 1007, RequestName = "Monitors", ProcessName = "Purchase Request", DueDate = now.AddDays(3) };
+        var form = new TaskItem { RecipientTaskSid = "rt-3", TaskName = "Attach receipts", TaskType = "form", InstanceId = 1006, RequestName = "Conference travel", ProcessName = "Expense Report" };
+        var choices = new ApprovalDetails { Choices = [new ApprovalChoice { Value = "approve", Label = "Approve" }, new ApprovalChoice { Value = "deny", Label = "Deny" }], CommentRequiredFor = ["deny"] };
+        var taskPage = new TaskListPage(new TaskListView(null, 10), 23, [approval, milestone, form], new Dictionary<string, ApprovalDetails> { ["rt-1"] = choices });
+        yield return ("tasks", TaskCards.List(taskPage, personal, integrify, now));
+        yield return ("tasks-acted", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You chose **Approve** on “Manager approval” (request #1001).", IsProblem: false)));
+        yield return ("tasks-refused", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You can no longer act on “Manager approval”.", IsProblem: true)));
+        yield return ("tasks-none", TaskCards.List(new TaskListPage(new TaskListView("invoice"), 0, [], new Dictionary<string, ApprovalDetails>()), personal, integrify, now));
+        yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", "Manager approval", 1001), "Deny"));
     }
 }
