@@ -12,6 +12,12 @@ namespace IntegrifyBot.Teams;
 /// </summary>
 internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
+    /// <summary>An answer within this needs no typing indicator.</summary>
+    private static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Teams shows the indicator for about three seconds; it is sent again while the wait goes on.</summary>
+    private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -22,14 +28,31 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
         {
             var data = CardData.ToJsonElement(activity.Value);
             var invocation = new CardInvocation(CardData.SubmittedVerb(data), data, CardInvocationKind.Submit);
-            var reply = await router.HandleCardActionAsync(turn, invocation, cancellationToken);
-            await ReplaceOrSendAsync(turnContext, reply, cancellationToken);
+            var reply = router.HandleCardActionAsync(turn, invocation, cancellationToken);
+            await TypingUntilAsync(turnContext, reply, cancellationToken);
+            await ReplaceOrSendAsync(turnContext, await reply, cancellationToken);
             return;
         }
 
         var text = MessageText.Of(activity);
-        var answer = await router.HandleTextAsync(turn, text, cancellationToken);
-        await turnContext.SendActivityAsync(Replies.ToActivity(answer), cancellationToken);
+        var answer = router.HandleTextAsync(turn, text, cancellationToken);
+        await TypingUntilAsync(turnContext, answer, cancellationToken);
+        await turnContext.SendActivityAsync(Replies.ToActivity(await answer), cancellationToken);
+    }
+
+    /// <summary>
+    /// Shows Teams' typing indicator while an answer takes a while (Integrify is slow), and keeps it
+    /// up until the answer is there; a quick answer shows none. Teams hides the indicator by itself
+    /// after a few seconds or when the next message arrives.
+    /// </summary>
+    private static async Task TypingUntilAsync(ITurnContext turnContext, Task answer, CancellationToken cancellationToken)
+    {
+        var wait = TypingDelay;
+        while (await Task.WhenAny(answer, Task.Delay(wait, cancellationToken)) != answer && !cancellationToken.IsCancellationRequested)
+        {
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+            wait = TypingRepeat;
+        }
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Integrify.Simulator;
+using System.Net.Http.Json;
 using IntegrifyBot.Tests.Features.Linking;
+using IntegrifyBot.Tests.Infrastructure;
 
 namespace IntegrifyBot.Tests.Features.Tasks;
 
@@ -98,6 +100,17 @@ public sealed class TaskListTests : IAsyncLifetime
         var card = await bot.SayAsync("tasks money");
 
         Assert.Contains(@"\*\*Free\*\* \[money\](https://evil.example)", LinkingBot.Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_integrify_shows_the_typing_indicator_before_the_answer()
+    {
+        bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask", LatencyMs = 1500 });
+
+        using var response = await bot.Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(bot.Connector.ServiceUrl, "tasks"));
+
+        Assert.Equal("typing", (await bot.Connector.NextAsync()).Activity.GetProperty("type").GetString());
+        Assert.Contains("Your tasks", LinkingBot.Texts((await bot.Connector.NextAsync()).Card), StringComparison.Ordinal);
     }
 
     [Fact]
