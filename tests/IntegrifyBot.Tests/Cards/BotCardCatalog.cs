@@ -61,6 +61,8 @@ public static class BotCardCatalog
         yield return ("tasks-acted", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You chose **Approve** on “Manager approval” (request #1001).", IsProblem: false)));
         yield return ("tasks-refused", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You can no longer act on “Manager approval”.", IsProblem: true)));
         yield return ("tasks-none", TaskCards.List(new TaskListPage(new TaskListView("invoice"), 0, [], new Dictionary<string, ApprovalDetails>()), personal, integrify, now));
+        yield return ("tasks-in-channel-for-everyone", TaskCards.PrivateList(channel, new TaskListView()));
+        yield return ("tasks-in-channel-for-the-asker", TaskCards.List(taskPage, channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", "Manager approval", 1001), "Deny"));
     }
 }

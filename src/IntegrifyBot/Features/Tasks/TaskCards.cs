@@ -11,6 +11,27 @@ public static class TaskCards
     public const int PageSize = 10;
     public const int MaxCommentLength = 2000;
 
+    /// <summary>
+    /// What everyone in a group chat or channel sees when someone asks for their tasks: nothing of
+    /// the tasks themselves. Teams replaces it for the person who asked (refresh with their id) by
+    /// their own list, buttons and all.
+    /// </summary>
+    public static AdaptiveCard PrivateList(BotRequest turn, TaskListView view)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var name = string.IsNullOrWhiteSpace(turn.User.Name) ? "Your" : $"{CardText.Escape(turn.User.Name, 80)}'s";
+        return new AdaptiveCard
+        {
+            FallbackText = "Tasks are shown only to the person who asked.",
+            Body =
+            [
+                new TextBlock($"{name} tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder },
+                new TextBlock("Tasks are private: only the person who asked sees them on this card. Send me **tasks** to see yours.") { IsSubtle = true },
+            ],
+            Refresh = ForAsker(turn, view),
+        };
+    }
+
     /// <param name="integrify">The instance's address, for "Open in Integrify" links.</param>
     /// <param name="now">Now, to mark overdue tasks.</param>
     public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
@@ -54,8 +75,14 @@ public static class TaskCards
             FallbackText = page.Total == 0 ? "No open tasks." : $"You have {page.Total} open tasks in Integrify.",
             Body = body,
             Actions = actions,
+
+            // In a shared conversation the card stays the asker's: Teams asks again for them only.
+            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : ForAsker(turn, view),
         };
     }
+
+    private static CardRefresh ForAsker(BotRequest turn, TaskListView view) =>
+        new(CardActions.Execute("Show my tasks", TaskVerbs.Page, view), [turn.User.Id]);
 
     /// <summary>Asks for the comment Integrify requires for this choice; nothing was sent yet.</summary>
     public static AdaptiveCard CommentNeeded(ApproveTaskData data, string choiceLabel)

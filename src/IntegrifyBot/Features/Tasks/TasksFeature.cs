@@ -30,7 +30,7 @@ public sealed partial class TasksFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapCommand(TasksCommand, (request, token) => ListAsync(request.Turn, new TaskListView(Search(request.Arguments)), notice: null, token));
+        routes.MapCommand(TasksCommand, (request, token) => AskedAsync(request.Turn, new TaskListView(Search(request.Arguments)), token));
         routes.MapVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
         routes.MapVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
         routes.MapVerb<CompleteTaskData>(TaskVerbs.Complete, retryWithData: true, CompleteAsync);
@@ -39,6 +39,21 @@ public sealed partial class TasksFeature(
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
 
     private static string? Search(string arguments) => string.IsNullOrWhiteSpace(arguments) ? null : CardText.Truncate(arguments.Trim(), 100);
+
+    /// <summary>
+    /// "tasks" typed: the list in the personal chat; elsewhere a card that shows nothing to the
+    /// others and refreshes into the list for the asker alone.
+    /// </summary>
+    private async Task<BotReply> AskedAsync(BotRequest turn, TaskListView view, CancellationToken cancellationToken)
+    {
+        if (turn.Conversation.Kind == ConversationKind.Personal)
+        {
+            return await ListAsync(turn, view, notice: null, cancellationToken);
+        }
+
+        await accounts.RequireAsync(turn, cancellationToken);
+        return new CardReply(TaskCards.PrivateList(turn, view));
+    }
 
     private async Task<BotReply> ListAsync(BotRequest turn, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
     {

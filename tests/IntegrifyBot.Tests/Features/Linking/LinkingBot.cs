@@ -97,9 +97,16 @@ public sealed class LinkingBot : IAsyncDisposable
     }
 
     /// <summary>Presses an Action.Execute button as Alex and returns the card Teams would show in its place.</summary>
-    public async Task<JsonElement> ClickAsync(string verb, JsonObject data)
+    /// <param name="conversation">Where the card is, when not in Alex's personal chat.</param>
+    public async Task<JsonElement> ClickAsync(string verb, JsonObject data, JsonObject? conversation = null)
     {
-        using var response = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Execute(Connector.ServiceUrl, verb, data));
+        var activity = TeamsActivities.Execute(Connector.ServiceUrl, verb, data);
+        if (conversation is not null)
+        {
+            activity["conversation"] = conversation;
+        }
+
+        using var response = await Client.PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
         var answer = await MessagesEndpointTests.ReadJsonAsync(response);
         Assert.Equal(200, answer.GetProperty("statusCode").GetInt32());

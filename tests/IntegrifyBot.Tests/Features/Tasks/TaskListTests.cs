@@ -114,6 +114,27 @@ public sealed class TaskListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_channel_the_list_is_shown_to_the_asker_only()
+    {
+        var channel = TeamsActivities.Load("message-channel-mention", bot.Connector.ServiceUrl);
+        channel["text"] = "<at>Integrify</at> tasks";
+
+        var shared = await bot.SendAsync(channel);
+
+        // Everyone sees a card with nothing of Alex's tasks; Teams refreshes it for Alex alone.
+        Assert.DoesNotContain("#1001", LinkingBot.Texts(shared), StringComparison.Ordinal);
+        Assert.Empty(TaskBlocks(shared));
+        var refresh = shared.GetProperty("refresh");
+        Assert.Equal([TeamsActivities.UserId], refresh.GetProperty("userIds").EnumerateArray().Select(id => id.GetString()));
+        Assert.Equal("tasks.page", refresh.GetProperty("action").GetProperty("verb").GetString());
+
+        var refreshed = await bot.ClickAsync("tasks.page", Data(refresh.GetProperty("action")), channel["conversation"]!.DeepClone().AsObject());
+
+        Assert.Equal(10, TaskBlocks(refreshed).Count);
+        Assert.Equal([TeamsActivities.UserId], refreshed.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(id => id.GetString()));
+    }
+
+    [Fact]
     public async Task Someone_not_linked_gets_the_link_card()
     {
         await bot.SayAsync("sign out");
