@@ -63,6 +63,10 @@ public static class BotCardCatalog
         yield return ("tasks-none", TaskCards.List(new TaskListPage(new TaskListView("invoice"), 0, [], new Dictionary<string, ApprovalDetails>()), personal, integrify, now));
         yield return ("tasks-in-channel-for-everyone", TaskCards.PrivateList(channel, new TaskListView()));
         yield return ("tasks-in-channel-for-the-asker", TaskCards.List(taskPage, channel, integrify, now));
+        var comments = new[] { new RequestComment { Author = "Patti Fernandez", Date = now.AddDays(-1), Comment = "Please add the **vendor** quote." } };
+        yield return ("task-detail-approval", TaskCards.Detail(approval with { StartDate = now.AddDays(-4) }, choices with { Instructions = "Check the budget line first." }, comments, new TaskListView(), personal, integrify, now));
+        yield return ("task-detail-form", TaskCards.Detail(form, null, [], new TaskListView(), personal, integrify, now, new TaskNotice("Your comment was added to the request.", IsProblem: false)));
+        yield return ("task-detail-in-channel", TaskCards.Detail(milestone, null, comments, new TaskListView(), channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", "Manager approval", 1001), "Deny"));
     }
 }

@@ -11,6 +11,9 @@ public static class TaskCards
     public const int PageSize = 10;
     public const int MaxCommentLength = 2000;
 
+    /// <summary>The latest comments shown on a task's card; the rest are in Integrify.</summary>
+    private const int MaxCommentsShown = 5;
+
     /// <summary>
     /// What everyone in a group chat or channel sees when someone asks for their tasks: nothing of
     /// the tasks themselves. Teams replaces it for the person who asked (refresh with their id) by
@@ -143,6 +146,14 @@ public static class TaskCards
 
     private static List<CardAction> Actions(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
     {
+        var actions = Acting(task, approval, view, integrify);
+        actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)));
+        return actions;
+    }
+
+    /// <summary>What fits the task's type: an approval's choices, Complete, or Open in Integrify.</summary>
+    private static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
+    {
         if (TaskKinds.IsApproval(task.TaskType) && approval is { Completed: false, Choices.Count: > 0 })
         {
             return approval.Choices.Take(4).Select((choice, index) => (CardAction)CardActions.Execute(
@@ -162,6 +173,69 @@ public static class TaskCards
         }
 
         return [OpenInIntegrify(task, integrify)];
+    }
+
+    /// <summary>
+    /// One task in full: its request's facts, Integrify's instructions, the request's comments, a
+    /// comment box for the approval's choices, and adding a comment on its own.
+    /// </summary>
+    public static AdaptiveCard Detail(TaskItem task, ApprovalDetails? approval, IReadOnlyList<RequestComment> comments, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(comments);
+        ArgumentNullException.ThrowIfNull(turn);
+        var body = new List<CardElement>();
+        if (notice is not null)
+        {
+            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+        }
+
+        body.Add(new TextBlock(CardText.Escape(task.TaskName ?? "Task", 150)) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        var facts = new List<Fact>
+        {
+            new("Request", $"#{task.InstanceId} · {CardText.Escape(task.RequestName, 150)}"),
+            new("Process", CardText.Escape(task.ProcessName, 100)),
+            new("Type", TaskKinds.Describe(task.TaskType)),
+            new("Due", task.DueDate is { } due ? CardDates.Format(due, turn.Locale, turn.TimeZone) + (due < now ? " (overdue)" : string.Empty) : "No due date"),
+        };
+        if (task.StartDate is { } started)
+        {
+            facts.Add(new Fact("Assigned", CardDates.Format(started, turn.Locale, turn.TimeZone)));
+        }
+
+        body.Add(new FactSet(facts));
+        if (!string.IsNullOrWhiteSpace(approval?.Instructions))
+        {
+            body.Add(new TextBlock(CardText.Escape(approval.Instructions, 1000)) { Spacing = Spacing.Medium });
+        }
+
+        body.Add(new TextBlock(comments.Count == 0 ? "No comments yet." : "Comments") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+        foreach (var comment in comments.TakeLast(MaxCommentsShown))
+        {
+            var when = comment.Date is { } date ? " · " + CardDates.Format(date, turn.Locale, turn.TimeZone) : string.Empty;
+            body.Add(new TextBlock($"{CardText.Escape(comment.Author ?? "Someone", 80)}{when}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small });
+            body.Add(new TextBlock(CardText.Escape(comment.Comment, 600)) { Spacing = Spacing.None });
+        }
+
+        var actions = Acting(task, approval, view, integrify);
+        if (actions.Any(action => action is ExecuteAction { Verb: TaskVerbs.Approve }))
+        {
+            body.Add(new TextInput(TaskVerbs.CommentInput) { Label = "Comment with your decision", IsMultiline = true, MaxLength = MaxCommentLength });
+        }
+
+        actions.Add(new ShowCardAction(new AdaptiveCard
+        {
+            Body = [new TextInput(TaskVerbs.NewCommentInput) { Label = "Comment", IsMultiline = true, IsRequired = true, ErrorMessage = "Please write a comment.", MaxLength = MaxCommentLength }],
+            Actions = [CardActions.Execute("Add comment", TaskVerbs.AddComment, new AddCommentData(task.RecipientTaskSid, view.Search, view.Start))],
+        }) { Title = "Add a comment" });
+        actions.Add(CardActions.Execute("Back to my tasks", TaskVerbs.Page, view));
+        return new AdaptiveCard
+        {
+            FallbackText = $"{task.TaskName} on request #{task.InstanceId}.",
+            Body = body,
+            Actions = actions,
+            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)), [turn.User.Id]),
+        };
     }
 
     /// <summary>Integrify's deep link to the task, for everything a card cannot do (forms).</summary>

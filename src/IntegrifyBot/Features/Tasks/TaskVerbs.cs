@@ -8,8 +8,14 @@ public static class TaskVerbs
     public const string Page = "tasks.page";
     public const string Approve = "task.approve";
     public const string Complete = "task.complete";
+    public const string Open = "task.open";
+    public const string AddComment = "task.comment";
 
+    /// <summary>The comment sent with an approval choice (T3).</summary>
     public const string CommentInput = "comment";
+
+    /// <summary>A comment added to the request on its own (T8).</summary>
+    public const string NewCommentInput = "newComment";
 }
 
 /// <summary>Which page of the list, for which search: what a list card needs to be drawn again.</summary>
@@ -36,6 +42,19 @@ public sealed record CompleteTaskData(
     long? InstanceId = null,
     [property: MaxLength(100)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>A task's detail view, and where to go back to.</summary>
+public sealed record OpenTaskData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: MaxLength(100)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>A comment to add to the task's request; the request is found from the task, not taken from the card.</summary>
+public sealed record AddCommentData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: MaxLength(100)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: MaxLength(TaskCards.MaxCommentLength)] string? NewComment = null);
 
 /// <summary>The task types the bot completes in a card without a form (T4, T5).</summary>
 public enum CompletableTaskType

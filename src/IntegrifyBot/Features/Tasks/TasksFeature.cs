@@ -34,6 +34,8 @@ public sealed partial class TasksFeature(
         routes.MapVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
         routes.MapVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
         routes.MapVerb<CompleteTaskData>(TaskVerbs.Complete, retryWithData: true, CompleteAsync);
+        routes.MapVerb<OpenTaskData>(TaskVerbs.Open, retryWithData: true, (turn, data, token) => DetailAsync(turn, data.RecipientTaskSid, new TaskListView(data.Search, data.Start), notice: null, token));
+        routes.MapVerb<AddCommentData>(TaskVerbs.AddComment, retryWithData: false, AddCommentAsync);
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
@@ -79,6 +81,63 @@ public sealed partial class TasksFeature(
             .Where(task => TaskKinds.IsApproval(task.TaskType))
             .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
         return new TaskListPage(view, list.Total, list.Items, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
+    }
+
+    /// <summary>One task in full, found among the user's open tasks: a task that is not (any more) shows the list.</summary>
+    private async Task<BotReply> DetailAsync(BotRequest turn, string recipientTaskSid, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var task = await FindOpenTaskAsync(user, recipientTaskSid, cancellationToken);
+        if (task is null)
+        {
+            return await ListAsync(turn, view, notice ?? new TaskNotice("That task is no longer open for you.", IsProblem: true), cancellationToken);
+        }
+
+        // Both reads at once: the approval's choices and instructions, and the request's comments.
+        var approval = TaskKinds.IsApproval(task.TaskType) ? tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken) : null;
+        var comments = string.IsNullOrEmpty(task.InstanceSid) ? Task.FromResult<IReadOnlyList<RequestComment>>([]) : tasks.GetCommentsAsync(user, task.InstanceSid, cancellationToken);
+        await Task.WhenAll(approval is null ? [comments] : [approval, comments]);
+        return new CardReply(TaskCards.Detail(task, approval is null ? null : await approval, await comments, view, turn, Integrify, time.GetUtcNow(), notice));
+    }
+
+    private async Task<BotReply> AddCommentAsync(BotRequest turn, AddCommentData data, CancellationToken cancellationToken)
+    {
+        var view = new TaskListView(data.Search, data.Start);
+        if (string.IsNullOrWhiteSpace(data.NewComment))
+        {
+            return await DetailAsync(turn, data.RecipientTaskSid, view, new TaskNotice("Please write a comment first.", IsProblem: true), cancellationToken);
+        }
+
+        // The request is the open task's, as Integrify says: the card names only the task.
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var task = await FindOpenTaskAsync(user, data.RecipientTaskSid, cancellationToken);
+        if (task?.InstanceSid is not { Length: > 0 } instanceSid)
+        {
+            return await ListAsync(turn, view, new TaskNotice("That task is no longer open for you, so the comment was not added.", IsProblem: true), cancellationToken);
+        }
+
+        await tasks.PostCommentAsync(user, new NewComment(instanceSid, data.NewComment.Trim()), CancellationToken.None);
+        LogCommented();
+        return await DetailAsync(turn, data.RecipientTaskSid, view, new TaskNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
+    }
+
+    /// <summary>The user's open task with this id; Integrify has no call for one task, so the list is read.</summary>
+    private async Task<TaskItem?> FindOpenTaskAsync(IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
+    {
+        const int PageSize = 100;
+        for (var start = 0; ; start += PageSize)
+        {
+            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
+            if (page.Items.FirstOrDefault(item => string.Equals(item.RecipientTaskSid, recipientTaskSid, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+
+            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
+            {
+                return null;
+            }
+        }
     }
 
     private async Task<BotReply> ApproveAsync(BotRequest turn, ApproveTaskData data, CancellationToken cancellationToken)
@@ -184,6 +243,9 @@ public sealed partial class TasksFeature(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user completed a task ({TaskType}) from a card")]
     private partial void LogCompleted(CompletableTaskType taskType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user added a comment to a request from a task card")]
+    private partial void LogCommented();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Integrify refused a task action (status {Status})")]
     private partial void LogRefused(int? status);
