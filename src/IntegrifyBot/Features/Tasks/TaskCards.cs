@@ -11,6 +11,20 @@ public static class TaskCards
     public const int PageSize = 10;
     public const int MaxCommentLength = 2000;
 
+    /// <summary>Teams refuses a message over about 28 KB; a card stays well below.</summary>
+    public const int MaxCardBytes = 24 * 1024;
+
+    /// <summary>
+    /// An approval's choices on a card: Teams shows a handful of buttons in a row, and a choice
+    /// longer than a button's data may carry is made in Integrify instead.
+    /// </summary>
+    public const int MaxChoices = 3;
+    public const int MaxChoiceLength = 32;
+
+    /// <summary>How long a search may be; it rides in every button's data, to redraw the same list.</summary>
+    public const int MaxSearchLength = 30;
+
+
     /// <summary>The latest comments shown on a task's card; the rest are in Integrify.</summary>
     private const int MaxCommentsShown = 5;
 
@@ -35,9 +49,21 @@ public static class TaskCards
         };
     }
 
+    /// <summary>
+    /// The list, kept under Teams' message size: when Integrify's names and choices are so long that
+    /// a page with every button would not fit, each task offers only Details, where its buttons are.
+    /// </summary>
     /// <param name="integrify">The instance's address, for "Open in Integrify" links.</param>
     /// <param name="now">Now, to mark overdue tasks.</param>
     public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
+    {
+        var card = List(page, turn, integrify, now, notice, compact: false);
+        return System.Text.Encoding.UTF8.GetByteCount(Cards.Json.CardJson.Serialize(card)) <= MaxCardBytes
+            ? card
+            : List(page, turn, integrify, now, notice, compact: true);
+    }
+
+    private static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice, bool compact)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(turn);
@@ -58,7 +84,7 @@ public static class TaskCards
         {
             var last = view.Start + page.Tasks.Count;
             body.Add(new TextBlock($"{page.Total} open{searched} · showing {view.Start + 1}–{last}, soonest due first") { IsSubtle = true, Size = TextSize.Small });
-            body.AddRange(page.Tasks.Select(task => Task(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now)));
+            body.AddRange(page.Tasks.Select(task => Task(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
         }
 
         var actions = new List<CardAction>();
@@ -91,10 +117,10 @@ public static class TaskCards
     public static AdaptiveCard CommentNeeded(ApproveTaskData data, string choiceLabel)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var name = Name(data.TaskName, data.InstanceId);
+        var name = Name(data.InstanceId);
         return new AdaptiveCard
         {
-            FallbackText = $"A comment is needed to {choiceLabel} {data.TaskName}.",
+            FallbackText = $"A comment is needed to {choiceLabel} the task on request #{data.InstanceId}.",
             Body =
             [
                 new TextBlock("A comment is needed") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder },
@@ -109,30 +135,27 @@ public static class TaskCards
         };
     }
 
-    /// <summary>How a task is named in notices: “Manager approval” on request #1001.</summary>
-    public static string Name(string? taskName, long? instanceId) =>
-        $"“{CardText.Escape(string.IsNullOrWhiteSpace(taskName) ? "the task" : taskName, 120)}”" + (instanceId is { } id ? $" (request #{id})" : string.Empty);
+    /// <summary>How a task is named in notices: "the task on request #1001".</summary>
+    public static string Name(long? instanceId) => instanceId is { } id ? $"the task on request #{id}" : "the task";
 
-    private static Container Task(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now)
+    private static Container Task(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, bool compact)
     {
         var items = new List<CardElement>
         {
-            new TextBlock($"**{CardText.Escape(task.TaskName ?? "Task", 150)}**"),
-            new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName, 150)}") { Spacing = Spacing.None },
+            new TextBlock($"**{CardText.Escape(task.TaskName ?? "Task", 80)}**"),
+            new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName, 80)}") { Spacing = Spacing.None },
             Due(task, turn, now),
         };
-        var actions = Actions(task, approval, view, integrify);
-        if (actions.Count > 0)
-        {
-            items.Add(new ActionSet(actions));
-        }
+        var actions = compact ? [] : Acting(task, approval, view, integrify);
+        actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)));
+        items.Add(new ActionSet(actions));
 
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
     private static TextBlock Due(TaskItem task, BotRequest turn, DateTimeOffset now)
     {
-        var kind = $"{CardText.Escape(task.ProcessName, 100)} · {TaskKinds.Describe(task.TaskType)}";
+        var kind = $"{CardText.Escape(task.ProcessName, 40)} · {CardText.Truncate(TaskKinds.Describe(task.TaskType), 20)}";
         if (task.DueDate is not { } due)
         {
             return new TextBlock($"{kind} · no due date") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
@@ -144,22 +167,16 @@ public static class TaskCards
             : new TextBlock($"{kind} · due {when}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
     }
 
-    private static List<CardAction> Actions(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
-    {
-        var actions = Acting(task, approval, view, integrify);
-        actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)));
-        return actions;
-    }
-
     /// <summary>What fits the task's type: an approval's choices, Complete, or Open in Integrify.</summary>
     private static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
     {
-        if (TaskKinds.IsApproval(task.TaskType) && approval is { Completed: false, Choices.Count: > 0 })
+        var choices = approval is { Completed: false } ? approval.Choices.Where(choice => choice.Value.Length is > 0 and <= MaxChoiceLength).Take(MaxChoices).ToList() : [];
+        if (TaskKinds.IsApproval(task.TaskType) && choices.Count > 0)
         {
-            return approval.Choices.Take(4).Select((choice, index) => (CardAction)CardActions.Execute(
-                CardText.Truncate(choice.Label ?? choice.Value, 40),
+            return choices.Select((choice, index) => (CardAction)CardActions.Execute(
+                CardText.Truncate(choice.Label ?? choice.Value, 30),
                 TaskVerbs.Approve,
-                new ApproveTaskData(task.RecipientTaskSid, choice.Value, task.TaskName, task.InstanceId, view.Search, view.Start),
+                new ApproveTaskData(task.RecipientTaskSid, choice.Value, task.InstanceId, view.Search, view.Start),
                 index == 0 ? ActionStyle.Positive : null)).ToList();
         }
 
@@ -167,7 +184,7 @@ public static class TaskCards
         {
             return
             [
-                CardActions.Execute("Complete", TaskVerbs.Complete, new CompleteTaskData(task.RecipientTaskSid, completable, task.TaskName, task.InstanceId, view.Search, view.Start), ActionStyle.Positive),
+                CardActions.Execute("Complete", TaskVerbs.Complete, new CompleteTaskData(task.RecipientTaskSid, completable, task.InstanceId, view.Search, view.Start), ActionStyle.Positive),
                 OpenInIntegrify(task, integrify),
             ];
         }

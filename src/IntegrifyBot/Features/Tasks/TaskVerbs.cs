@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace IntegrifyBot.Features.Tasks;
 
@@ -19,40 +20,39 @@ public static class TaskVerbs
 }
 
 /// <summary>Which page of the list, for which search: what a list card needs to be drawn again.</summary>
-public sealed record TaskListView([property: MaxLength(100)] string? Search = null, [property: Range(0, 10_000)] int Start = 0);
+public sealed record TaskListView([property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null, [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>
-/// An approval button. The task's name and request number are only shown back to the user; what is
-/// done is decided by Integrify (T2) when the button is pressed, never by what the card carried.
+/// An approval button. The request number is only shown back to the user; what is done is decided
+/// by Integrify (T2) when the button is pressed, never by what the card carried. Every button of a
+/// list carries its data twice (Action.Execute and its Action.Submit fallback), so it stays small.
 /// </summary>
 public sealed record ApproveTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
-    [property: Required, MaxLength(200)] string Choice,
-    [property: MaxLength(300)] string? TaskName = null,
-    long? InstanceId = null,
-    [property: MaxLength(100)] string? Search = null,
+    [property: Required, MaxLength(TaskCards.MaxChoiceLength)] string Choice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
+    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
-    [property: MaxLength(TaskCards.MaxCommentLength)] string? Comment = null);
+    [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null);
 
 /// <summary>A Complete button of an open-URL or milestone task.</summary>
 public sealed record CompleteTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
     [property: Required] CompletableTaskType TaskType,
-    [property: MaxLength(300)] string? TaskName = null,
-    long? InstanceId = null,
-    [property: MaxLength(100)] string? Search = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
+    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>A task's detail view, and where to go back to.</summary>
 public sealed record OpenTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
-    [property: MaxLength(100)] string? Search = null,
+    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>A comment to add to the task's request; the request is found from the task, not taken from the card.</summary>
 public sealed record AddCommentData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
-    [property: MaxLength(100)] string? Search = null,
+    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
     [property: MaxLength(TaskCards.MaxCommentLength)] string? NewComment = null);
 

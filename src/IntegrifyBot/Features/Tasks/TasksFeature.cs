@@ -40,7 +40,7 @@ public sealed partial class TasksFeature(
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
 
-    private static string? Search(string arguments) => string.IsNullOrWhiteSpace(arguments) ? null : CardText.Truncate(arguments.Trim(), 100);
+    private static string? Search(string arguments) => string.IsNullOrWhiteSpace(arguments) ? null : arguments.Trim()[..Math.Min(arguments.Trim().Length, TaskCards.MaxSearchLength)];
 
     /// <summary>
     /// "tasks" typed: the list in the personal chat; elsewhere a card that shows nothing to the
@@ -151,7 +151,7 @@ public sealed partial class TasksFeature(
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return await ListAsync(turn, view, NoLongerYours(data.TaskName, data.InstanceId, exception), cancellationToken);
+            return await ListAsync(turn, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
         }
 
         var choice = current.Choices.FirstOrDefault(offered => string.Equals(offered.Value, data.Choice, StringComparison.Ordinal));
@@ -172,15 +172,15 @@ public sealed partial class TasksFeature(
         {
             if (current.Completed)
             {
-                return AlreadyCompleted(data.TaskName, data.InstanceId, current.CompletedBy, current.CompletedDate, current.Outcome, turn);
+                return AlreadyCompleted(data.InstanceId, current.CompletedBy, current.CompletedDate, current.Outcome, turn);
             }
 
-            return await ActAsync(turn, data.TaskName, data.InstanceId, async () =>
+            return await ActAsync(turn, data.InstanceId, async () =>
             {
                 await tasks.CompleteApprovalAsync(user, data.RecipientTaskSid, new ApprovalDecision(data.Choice, comment), CancellationToken.None);
                 LogCompleted("approval");
                 var said = comment is null ? string.Empty : $" with the comment “{CardText.Escape(comment, 200)}”";
-                return new TaskNotice($"You chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.TaskName, data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}{said}.", IsProblem: false);
+                return new TaskNotice($"You chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}{said}.", IsProblem: false);
             });
         });
         return await ListAsync(turn, view, notice, cancellationToken);
@@ -189,7 +189,7 @@ public sealed partial class TasksFeature(
     private async Task<BotReply> CompleteAsync(BotRequest turn, CompleteTaskData data, CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
-        var notice = await actions.RunOnceAsync(user, data.RecipientTaskSid, () => ActAsync(turn, data.TaskName, data.InstanceId, async () =>
+        var notice = await actions.RunOnceAsync(user, data.RecipientTaskSid, () => ActAsync(turn, data.InstanceId, async () =>
         {
             // The completion is not cancelled with the turn: once sent, its outcome must be known.
             if (data.TaskType == CompletableTaskType.OpenUrl)
@@ -202,13 +202,13 @@ public sealed partial class TasksFeature(
             }
 
             LogCompleted(data.TaskType);
-            return new TaskNotice($"You completed {TaskCards.Name(data.TaskName, data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false);
+            return new TaskNotice($"You completed {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false);
         }));
         return await ListAsync(turn, new TaskListView(data.Search, data.Start), notice, cancellationToken);
     }
 
     /// <summary>Runs a completion and turns Integrify's refusals into what the user should read.</summary>
-    private async Task<TaskNotice> ActAsync(BotRequest turn, string? taskName, long? instanceId, Func<Task<TaskNotice>> complete)
+    private async Task<TaskNotice> ActAsync(BotRequest turn, long? instanceId, Func<Task<TaskNotice>> complete)
     {
         try
         {
@@ -216,27 +216,29 @@ public sealed partial class TasksFeature(
         }
         catch (IntegrifyConflictException conflict)
         {
-            return AlreadyCompleted(taskName, instanceId, conflict.CompletedBy, conflict.CompletedDate, outcome: null, turn);
+            return AlreadyCompleted(instanceId, conflict.CompletedBy, conflict.CompletedDate, outcome: null, turn);
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return NoLongerYours(taskName, instanceId, exception);
+            return NoLongerYours(instanceId, exception);
         }
     }
 
-    private TaskNotice NoLongerYours(string? taskName, long? instanceId, IntegrifyException refusal)
+    private TaskNotice NoLongerYours(long? instanceId, IntegrifyException refusal)
     {
         LogRefused((int?)refusal.Status);
-        return new TaskNotice($"You can no longer act on {TaskCards.Name(taskName, instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
+        return new TaskNotice($"You can no longer act on {TaskCards.Name(instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
     }
 
-    private static TaskNotice AlreadyCompleted(string? taskName, long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
+    private static TaskNotice AlreadyCompleted(long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
     {
         var who = string.IsNullOrWhiteSpace(completedBy) ? "someone" : CardText.Escape(completedBy, 100);
         var when = completedAt is { } at ? $" at {CardDates.Format(at, turn.Locale, turn.TimeZone)}" : string.Empty;
         var what = string.IsNullOrWhiteSpace(outcome) ? string.Empty : $" ({CardText.Escape(outcome, 100)})";
-        return new TaskNotice($"{TaskCards.Name(taskName, instanceId)} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
+        return new TaskNotice($"{Capitalised(TaskCards.Name(instanceId))} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user completed a task ({TaskType}) from a card")]
     private partial void LogCompleted(string taskType);
