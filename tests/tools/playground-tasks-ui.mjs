@@ -49,7 +49,7 @@ try {
     const requestLine = new RegExp(`^#${requestNumber} · `);
     const task = card.locator(".ac-container:not(.ac-adaptiveCard)", { has: page.getByText(requestLine) });
     // Markdown bold is rendered: "You chose <strong>Approve</strong> on …" reads as plain text.
-    const noticeText = page.getByText(new RegExp(`^You chose ${escapeRegExp(choice)} on “.+” \\(request #${requestNumber}\\) at .+\\.$`));
+    const noticeText = page.getByText(new RegExp(`^You chose ${escapeRegExp(choice)} on the task on request #${requestNumber} at .+\\.$`));
     const notice = card.locator(noticeText);
 
     await page.goto(url, { waitUntil: "domcontentloaded" });

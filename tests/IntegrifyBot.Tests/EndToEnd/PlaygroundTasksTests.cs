@@ -69,7 +69,7 @@ public sealed partial class PlaygroundTasksTests : IAsyncLifetime
         Assert.Equal("Container", notice.GetProperty("type").GetString());
         Assert.Equal("good", notice.GetProperty("style").GetString());
         Assert.Matches(
-            @"^You chose \*\*Approve\*\* on “Manager approval” \(request #1001\) at \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s[AP]M\.$",
+            @"^You chose \*\*Approve\*\* on the task on request #1001 at \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s[AP]M\.$",
             notice.GetProperty("items")[0].GetProperty("text").GetString());
         Assert.Contains("11 open · showing 1–10, soonest due first", LinkingBot.Texts(card), StringComparison.Ordinal);
         var tasks = TaskBlocks(card);

@@ -43,9 +43,9 @@ public sealed partial class PlaygroundTasksUiTests
         Assert.Equal("12 open · showing 1–10, soonest due first", before.GetProperty("summary").GetString());
         Assert.Contains("#1001 · Laptop for new hire – Jordan", before.GetProperty("task").GetString(), StringComparison.Ordinal);
         Assert.Contains("Overdue, was due", before.GetProperty("task").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["Approve", "Reject", "Request changes"], before.GetProperty("buttons").EnumerateArray().Select(button => button.GetString()!).ToList());
+        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], before.GetProperty("buttons").EnumerateArray().Select(button => button.GetString()!).ToList());
         var after = seen.RootElement.GetProperty("after");
-        Assert.StartsWith("You chose Approve on “Manager approval” (request #1001) at ", after.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("You chose Approve on the task on request #1001 at ", after.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(IsGreen(after.GetProperty("noticeBackground").GetString()!), $"The notice's background is {after.GetProperty("noticeBackground")}, not green.");
         Assert.Equal("11 open · showing 1–10, soonest due first", after.GetProperty("summary").GetString());
         var listed = after.GetProperty("tasks").EnumerateArray().Select(task => task.GetString()!).ToList();
