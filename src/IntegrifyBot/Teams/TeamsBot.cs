@@ -66,7 +66,30 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
             CardData.ToJsonElement(invokeValue.Action.Data),
             CardInvocationKind.Execute);
         var reply = await router.HandleCardActionAsync(turn, invocation, cancellationToken);
+        if (reply is CardReply { ForEveryone: { } shared } && !string.IsNullOrEmpty(turnContext.Activity.ReplyToId))
+        {
+            await UpdateForEveryoneAsync(turnContext, turnContext.Activity.ReplyToId, shared, cancellationToken);
+        }
+
         return Replies.ToInvokeResponse(reply);
+    }
+
+    /// <summary>
+    /// Replaces the clicked message for everyone in the conversation. The clicker's own view comes
+    /// from the invoke answer; if Teams refuses the update, only the others' view stays as it was.
+    /// </summary>
+    private async Task UpdateForEveryoneAsync(ITurnContext turnContext, string messageId, Cards.Model.AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        var update = Replies.ToActivity(card);
+        update.Id = messageId;
+        try
+        {
+            await turnContext.UpdateActivityAsync(update, cancellationToken);
+        }
+        catch (Microsoft.Bot.Schema.ErrorResponseException exception) when (exception.Response?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
+        {
+            LogSharedUpdateRefused((int)exception.Response.StatusCode);
+        }
     }
 
     /// <summary>
@@ -126,6 +149,9 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
 
         await turnContext.SendActivityAsync(activity, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams refused to update the shared card for everyone ({Status}); the clicker saw the answer")]
+    private partial void LogSharedUpdateRefused(int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams refused to update the clicked card ({Status}); sent the answer as a new message")]
     private partial void LogUpdateRefused(int status);

@@ -62,6 +62,7 @@ public static class BotCardCatalog
         yield return ("tasks-refused", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You can no longer act on the task on request #1001.", IsProblem: true)));
         yield return ("tasks-none", TaskCards.List(new TaskListPage(new TaskListView("invoice"), 0, [], new Dictionary<string, ApprovalDetails>()), personal, integrify, now));
         yield return ("tasks-in-channel-for-everyone", TaskCards.PrivateList(channel, new TaskListView()));
+        yield return ("tasks-in-channel-after-an-action", TaskCards.PrivateList(channel, new TaskListView(), "chose **Approve** on the task on request #1001 at 11/28/2026 9:00 AM."));
         yield return ("tasks-in-channel-for-the-asker", TaskCards.List(taskPage, channel, integrify, now));
         var comments = new[] { new RequestComment { Author = "Patti Fernandez", Date = now.AddDays(-1), Comment = "Please add the **vendor** quote." } };
         yield return ("task-detail-approval", TaskCards.Detail(approval with { StartDate = now.AddDays(-4) }, choices with { Instructions = "Check the budget line first." }, comments, new TaskListView(), personal, integrify, now));

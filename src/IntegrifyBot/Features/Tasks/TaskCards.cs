@@ -33,18 +33,25 @@ public static class TaskCards
     /// the tasks themselves. Teams replaces it for the person who asked (refresh with their id) by
     /// their own list, buttons and all.
     /// </summary>
-    public static AdaptiveCard PrivateList(BotRequest turn, TaskListView view)
+    /// <param name="done">What the asker just did from the card, said to everyone, or null.</param>
+    public static AdaptiveCard PrivateList(BotRequest turn, TaskListView view, string? done = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var name = string.IsNullOrWhiteSpace(turn.User.Name) ? "Your" : $"{CardText.Escape(turn.User.Name, 80)}'s";
+        var who = string.IsNullOrWhiteSpace(turn.User.Name) ? null : CardText.Escape(turn.User.Name, 80);
+        var body = new List<CardElement>
+        {
+            new TextBlock(who is null ? "Tasks" : $"{who}'s tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock("Tasks are private: only the person who asked sees them on this card. Send me **tasks** to see yours.") { IsSubtle = true },
+        };
+        if (done is not null)
+        {
+            body.Add(new Container([new TextBlock($"{who ?? "Someone"} {done}")]) { Style = ContainerStyle.Good });
+        }
+
         return new AdaptiveCard
         {
             FallbackText = "Tasks are shown only to the person who asked.",
-            Body =
-            [
-                new TextBlock($"{name} tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder },
-                new TextBlock("Tasks are private: only the person who asked sees them on this card. Send me **tasks** to see yours.") { IsSubtle = true },
-            ],
+            Body = body,
             Refresh = ForAsker(turn, view),
         };
     }
@@ -75,7 +82,7 @@ public static class TaskCards
         }
 
         var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, 100)}”";
-        body.Add(new TextBlock("Your tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        body.Add(new TextBlock("Your tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
         if (page.Total == 0)
         {
             body.Add(new TextBlock(searched.Length == 0 ? "Nothing is waiting for you in Integrify. Enjoy!" : $"No open tasks{searched}."));

@@ -180,10 +180,11 @@ public sealed partial class TasksFeature(
                 await tasks.CompleteApprovalAsync(user, data.RecipientTaskSid, new ApprovalDecision(data.Choice, comment), CancellationToken.None);
                 LogCompleted("approval");
                 var said = comment is null ? string.Empty : $" with the comment “{CardText.Escape(comment, 200)}”";
-                return new TaskNotice($"You chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}{said}.", IsProblem: false);
+                var done = $"chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}";
+                return new TaskNotice($"You {done}{said}.", IsProblem: false, done + ".");
             });
         });
-        return await ListAsync(turn, view, notice, cancellationToken);
+        return await ActedAsync(turn, view, notice, cancellationToken);
     }
 
     private async Task<BotReply> CompleteAsync(BotRequest turn, CompleteTaskData data, CancellationToken cancellationToken)
@@ -202,9 +203,22 @@ public sealed partial class TasksFeature(
             }
 
             LogCompleted(data.TaskType);
-            return new TaskNotice($"You completed {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false);
+            var done = $"completed {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}";
+            return new TaskNotice($"You {done}.", IsProblem: false, done + ".");
         }));
-        return await ListAsync(turn, new TaskListView(data.Search, data.Start), notice, cancellationToken);
+        return await ActedAsync(turn, new TaskListView(data.Search, data.Start), notice, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an action: the clicker's list with what happened; in a group chat or channel, everyone
+    /// else's card also says what was done (without showing the asker's tasks).
+    /// </summary>
+    private async Task<BotReply> ActedAsync(BotRequest turn, TaskListView view, TaskNotice notice, CancellationToken cancellationToken)
+    {
+        var reply = (CardReply)await ListAsync(turn, view, notice, cancellationToken);
+        return turn.Conversation.Kind == ConversationKind.Personal || notice.Done is null
+            ? reply
+            : reply with { ForEveryone = TaskCards.PrivateList(turn, view, notice.Done) };
     }
 
     /// <summary>Runs a completion and turns Integrify's refusals into what the user should read.</summary>

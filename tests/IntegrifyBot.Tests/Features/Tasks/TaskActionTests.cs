@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Integrify.Simulator;
 using IntegrifyBot.Tests.Features.Linking;
+using IntegrifyBot.Tests.Infrastructure;
 using static IntegrifyBot.Tests.Features.Tasks.TaskListTests;
 
 namespace IntegrifyBot.Tests.Features.Tasks;
@@ -35,6 +36,38 @@ public sealed class TaskActionTests : IAsyncLifetime
         Assert.Contains("11 open", texts, StringComparison.Ordinal);
         Assert.DoesNotContain(TaskBlocks(card), block => block.Contains("#1001 ", StringComparison.Ordinal));
         Assert.Equal(1, bot.Simulator.Counters.Completions(sid));
+    }
+
+    [Fact]
+    public async Task In_a_channel_the_shared_message_says_for_everyone_what_was_done()
+    {
+        var channel = TeamsActivities.Load("message-channel-mention", bot.Connector.ServiceUrl);
+        channel["text"] = "<at>Integrify</at> tasks";
+        var shared = await bot.SendAsync(channel);
+        var conversation = channel["conversation"]!.AsObject();
+        var list = await bot.ClickAsync("tasks.page", Data(shared.GetProperty("refresh").GetProperty("action")), (JsonObject)conversation.DeepClone());
+
+        var mine = await bot.ClickAsync("task.approve", Data(Button(list, "#1001", "Approve")), (JsonObject)conversation.DeepClone());
+
+        // Alex sees his list with what he did; everyone else's copy of the message now says it too,
+        // and still shows none of his tasks.
+        Assert.Contains("You chose **Approve** on the task on request #1001", LinkingBot.Texts(mine), StringComparison.Ordinal);
+        var update = await bot.Connector.NextAsync();
+        Assert.Equal(("PUT", "msg-card"), (update.Method, update.ActivityId));
+        var everyone = LinkingBot.Texts(update.Card);
+        Assert.Contains("Alex Wilber chose **Approve** on the task on request #1001", everyone, StringComparison.Ordinal);
+        Assert.DoesNotContain("#1002", everyone, StringComparison.Ordinal);
+        Assert.Equal([TeamsActivities.UserId], update.Card.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(id => id.GetString()));
+    }
+
+    [Fact]
+    public async Task In_the_personal_chat_nothing_but_the_clicked_card_changes()
+    {
+        var list = await bot.SayAsync("tasks");
+
+        await bot.ClickAsync("task.approve", Data(Button(list, "#1001", "Approve")));
+
+        Assert.True(bot.Connector.IsIdle);
     }
 
     [Fact]
