@@ -1,5 +1,6 @@
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Requests;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Routing;
 
@@ -16,6 +17,7 @@ public static class FeatureExtensions
         services.AddLinking(configuration);
         services.AddSingleton<TaskActions>();
         services.AddSingleton<IBotFeature, TasksFeature>();
+        services.AddSingleton<IBotFeature, RequestsFeature>();
         return services;
     }
 }

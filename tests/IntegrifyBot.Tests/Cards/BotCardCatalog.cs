@@ -2,6 +2,7 @@ using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Requests;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Auth;
@@ -68,6 +69,21 @@ public static class BotCardCatalog
         yield return ("task-detail-approval", TaskCards.Detail(approval with { StartDate = now.AddDays(-4) }, choices with { Instructions = "Check the budget line first." }, comments, new TaskListView(), personal, integrify, now));
         yield return ("task-detail-form", TaskCards.Detail(form, null, [], new TaskListView(), personal, integrify, now, new TaskNotice("Your comment was added to the request.", IsProblem: false)));
         yield return ("task-detail-in-channel", TaskCards.Detail(milestone, null, comments, new TaskListView(), channel, integrify, now));
+        var requests = new PagedList<RequestSummary>
+        {
+            Total = 14,
+            Items =
+            [
+                new RequestSummary { Sid = "r-1", Id = 1031, Name = "Security review – new laptop", ProcessName = "IT Access", Status = "Started", LastMilestone = "Manager approved", LastMilestoneDate = now.AddDays(-1), CreatedDate = now.AddDays(-3) },
+                new RequestSummary { Sid = "r-2", Id = 1028, Name = "Time off 23–27 Dec", ProcessName = "Time Off", Status = "Completed", CreatedDate = now.AddDays(-30) },
+            ],
+        };
+        var detailOf = new RequestDetails { Sid = "r-1", Id = 1031, Name = "Security review – new laptop", ProcessName = "IT Access", Status = "Started", CreatedDate = now.AddDays(-3), OpenTasks = [new OpenTask { TaskName = "Security review", AssignedTo = "Isaiah Langer", DueDate = now.AddDays(2) }] };
+        yield return ("requests", RequestCards.List(requests, new RequestListView(), personal));
+        yield return ("requests-none", RequestCards.List(new PagedList<RequestSummary>(), new RequestListView("x"), channel));
+        yield return ("request-detail", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify));
+        yield return ("request-cancel-confirm", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify, confirmCancel: true));
+        yield return ("request-canceled", RequestCards.Detail(detailOf with { Status = "Canceled", OpenTasks = [] }, new RequestListView(), personal, integrify, new RequestNotice("You canceled the request.", IsProblem: false)));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
     }
 }

@@ -1,0 +1,138 @@
+using IntegrifyBot.Cards;
+using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Integrify.Api.Models;
+using IntegrifyBot.Routing;
+
+namespace IntegrifyBot.Features.Requests;
+
+/// <summary>The cards of the user's requests: pure functions from Integrify's answers to what the user sees.</summary>
+public static class RequestCards
+{
+    public const int PageSize = 10;
+    public const int MaxSearchLength = 30;
+
+    /// <summary>Started, Completed, Canceled: only a started request can still be canceled.</summary>
+    public const string Started = "Started";
+
+    public static AdaptiveCard List(PagedList<RequestSummary> page, RequestListView view, BotRequest turn, RequestNotice? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(turn);
+        var body = new List<CardElement>();
+        if (notice is not null)
+        {
+            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+        }
+
+        var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, MaxSearchLength)}”";
+        body.Add(new TextBlock("Your requests") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
+        if (page.Total == 0)
+        {
+            body.Add(new TextBlock(searched.Length == 0 ? "You have not started any requests in Integrify yet." : $"No requests{searched}."));
+        }
+        else
+        {
+            body.Add(new TextBlock($"{page.Total} requests{searched} · showing {view.Start + 1}–{view.Start + page.Items.Count}, newest first") { IsSubtle = true, Size = TextSize.Small });
+            body.AddRange(page.Items.Select(request => Item(request, view, turn)));
+        }
+
+        var actions = new List<CardAction>();
+        if (view.Start > 0)
+        {
+            actions.Add(CardActions.Execute("Previous", RequestVerbs.Page, view with { Start = Math.Max(0, view.Start - PageSize) }));
+        }
+
+        if (view.Start + page.Items.Count < page.Total)
+        {
+            actions.Add(CardActions.Execute("Next", RequestVerbs.Page, view with { Start = view.Start + PageSize }));
+        }
+
+        actions.Add(CardActions.Execute("Refresh", RequestVerbs.Page, view));
+        return new AdaptiveCard
+        {
+            FallbackText = $"You have {page.Total} requests in Integrify.",
+            Body = body,
+            Actions = actions,
+            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show my requests", RequestVerbs.Page, view), [turn.User.Id]),
+        };
+    }
+
+    /// <param name="confirmCancel">Whether to ask "cancel it?" under the facts.</param>
+    public static AdaptiveCard Detail(RequestDetails request, RequestListView view, BotRequest turn, Uri integrify, RequestNotice? notice = null, bool confirmCancel = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(turn);
+        var body = new List<CardElement>();
+        if (notice is not null)
+        {
+            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+        }
+
+        body.Add(new TextBlock($"#{request.Id} · {CardText.Escape(request.Name, 120)}") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
+        var facts = new List<Fact>
+        {
+            new("Process", CardText.Escape(request.ProcessName, 80)),
+            new("Status", CardText.Escape(request.Status, 40)),
+        };
+        if (request.CreatedDate is { } created)
+        {
+            facts.Add(new Fact("Started", CardDates.Format(created, turn.Locale, turn.TimeZone)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.LastMilestone))
+        {
+            var when = request.LastMilestoneDate is { } date ? $" ({CardDates.Format(date, turn.Locale, turn.TimeZone)})" : string.Empty;
+            facts.Add(new Fact("Last milestone", CardText.Escape(request.LastMilestone, 100) + when));
+        }
+
+        body.Add(new FactSet(facts));
+        body.Add(new TextBlock(request.OpenTasks.Count == 0 ? "No open tasks." : "Waiting on") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+        body.AddRange(request.OpenTasks.Take(10).Select(task => new TextBlock(
+            $"{CardText.Escape(task.TaskName, 80)} · {CardText.Escape(task.AssignedTo ?? "someone", 80)}" +
+            (task.DueDate is { } due ? $" · due {CardDates.Format(due, turn.Locale, turn.TimeZone)}" : string.Empty)) { Spacing = Spacing.Small }));
+
+        var actions = new List<CardAction>();
+        if (confirmCancel)
+        {
+            body.Add(new TextBlock($"Cancel request #{request.Id}? Everyone's open tasks in it end, and this cannot be undone.") { Color = TextColor.Attention, Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            actions.Add(CardActions.Execute("Yes, cancel it", RequestVerbs.Cancel, new CancelRequestData(request.Sid, Confirmed: true, view.Search, view.Start), ActionStyle.Destructive));
+            actions.Add(CardActions.Execute("Keep it", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)));
+        }
+        else
+        {
+            if (string.Equals(request.Status, Started, StringComparison.OrdinalIgnoreCase))
+            {
+                actions.Add(CardActions.Execute("Cancel request", RequestVerbs.Cancel, new CancelRequestData(request.Sid, Confirmed: false, view.Search, view.Start)));
+            }
+
+            actions.Add(new OpenUrlAction(new Uri(integrify, $"#/section-dashboard/request/{Uri.EscapeDataString(request.Sid)}")) { Title = "Open in Integrify" });
+            actions.Add(CardActions.Execute("Back to my requests", RequestVerbs.Page, view));
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = $"Request #{request.Id}: {request.Status}.",
+            Body = body,
+            Actions = actions,
+            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show the request", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)), [turn.User.Id]),
+        };
+    }
+
+    private static Container Item(RequestSummary request, RequestListView view, BotRequest turn)
+    {
+        var milestone = string.IsNullOrWhiteSpace(request.LastMilestone) ? string.Empty : $" · {CardText.Escape(request.LastMilestone, 60)}";
+        var created = request.CreatedDate is { } date ? $" · started {CardDates.Format(date, turn.Locale, turn.TimeZone)}" : string.Empty;
+        return new Container(
+        [
+            new TextBlock($"**#{request.Id} · {CardText.Escape(request.Name, 80)}**"),
+            new TextBlock($"{CardText.Escape(request.ProcessName, 40)} · {CardText.Escape(request.Status, 20)}{milestone}{created}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+            new ActionSet([CardActions.Execute("Details", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start))]),
+        ])
+        {
+            Separator = true,
+            Spacing = Spacing.Medium,
+        };
+    }
+}

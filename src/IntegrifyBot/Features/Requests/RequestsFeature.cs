@@ -1,0 +1,95 @@
+using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Integrify;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Routing;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Features.Requests;
+
+/// <summary>
+/// The user's own requests: newest first, their status and who they wait on, and cancelling one
+/// after a confirmation, when Integrify allows it.
+/// </summary>
+public sealed partial class RequestsFeature(
+    LinkedAccounts accounts,
+    IIntegrifyRequestsApi requests,
+    IOptions<IntegrifyOptions> integrify,
+    ILogger<RequestsFeature> logger) : IBotFeature
+{
+    public static CommandDescriptor RequestsCommand { get; } = new("requests", "Show the requests you started", "my requests", "request list")
+    {
+        Example = "requests time off",
+    };
+
+    public void MapRoutes(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapCommand(RequestsCommand, (request, token) => ListAsync(request.Turn, new RequestListView(Search(request.Arguments)), notice: null, token));
+        routes.MapVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
+        routes.MapVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, data, token) => DetailAsync(turn, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
+        routes.MapVerb<CancelRequestData>(RequestVerbs.Cancel, retryWithData: true, CancelAsync);
+    }
+
+    private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
+
+    private static string? Search(string arguments)
+    {
+        var words = arguments.Trim();
+        return words.Length == 0 ? null : words[..Math.Min(words.Length, RequestCards.MaxSearchLength)];
+    }
+
+    private async Task<BotReply> ListAsync(BotRequest turn, RequestListView view, RequestNotice? notice, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = RequestCards.PageSize, Sort = "createdDate", Dir = "desc" };
+        var page = await requests.ListRequestsAsync(user, query, cancellationToken);
+        return new CardReply(RequestCards.List(page, view, turn, notice));
+    }
+
+    private async Task<BotReply> DetailAsync(BotRequest turn, string instanceSid, RequestListView view, RequestNotice? notice, bool confirmCancel, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        try
+        {
+            var request = await requests.GetRequestAsync(user, instanceSid, cancellationToken);
+            return new CardReply(RequestCards.Detail(request, view, turn, Integrify, notice, confirmCancel));
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
+        {
+            return await ListAsync(turn, view, new RequestNotice("That request is not one you can see.", IsProblem: true), cancellationToken);
+        }
+    }
+
+    private async Task<BotReply> CancelAsync(BotRequest turn, CancelRequestData data, CancellationToken cancellationToken)
+    {
+        var view = new RequestListView(data.Search, data.Start);
+        if (!data.Confirmed)
+        {
+            return await DetailAsync(turn, data.InstanceSid, view, notice: null, confirmCancel: true, cancellationToken);
+        }
+
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        RequestNotice notice;
+        try
+        {
+            // Not cancelled with the turn: once sent, the outcome is shown by reading the request again.
+            await requests.CancelRequestAsync(user, data.InstanceSid, CancellationToken.None);
+            LogCanceled();
+            notice = new RequestNotice("You canceled the request.", IsProblem: false);
+        }
+        catch (IntegrifyConflictException)
+        {
+            notice = new RequestNotice("The request had already ended; nothing was changed.", IsProblem: false);
+        }
+        catch (IntegrifyForbiddenException)
+        {
+            notice = new RequestNotice("Integrify does not let you cancel this request.", IsProblem: true);
+        }
+
+        return await DetailAsync(turn, data.InstanceSid, view, notice, confirmCancel: false, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user canceled a request from a card")]
+    private partial void LogCanceled();
+}
