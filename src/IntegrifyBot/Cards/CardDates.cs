@@ -8,12 +8,17 @@ public static class CardDates
     /// <summary>"28 Nov 2026, 10:42" in the user's culture and zone; UTC (and says so) when Teams gave no zone.</summary>
     public static string Format(DateTimeOffset at, string? locale, string? timeZone)
     {
-        var culture = CultureFor(locale);
         var zone = ZoneFor(timeZone);
-        var local = zone is null ? at.ToUniversalTime() : TimeZoneInfo.ConvertTime(at, zone);
-        var text = local.ToString("g", culture);
+        var text = Local(at, zone).ToString("g", CultureFor(locale));
         return zone is null ? text + " UTC" : text;
     }
+
+    /// <summary>The day alone, "11/28/2026" or "28.11.2026", in the user's zone.</summary>
+    public static string FormatDay(DateTimeOffset at, string? locale, string? timeZone) =>
+        Local(at, ZoneFor(timeZone)).ToString("d", CultureFor(locale));
+
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo? zone) =>
+        zone is null ? at.ToUniversalTime() : TimeZoneInfo.ConvertTime(at, zone);
 
     private static CultureInfo CultureFor(string? locale)
     {

@@ -17,6 +17,8 @@ public static class FeatureExtensions
         services.AddLinking(configuration);
         services.AddSingleton<TaskActions>();
         services.AddSingleton<IBotFeature, TasksFeature>();
+        services.AddMemoryCache();
+        services.AddSingleton<RequestStarts>();
         services.AddSingleton<IBotFeature, RequestsFeature>();
         return services;
     }

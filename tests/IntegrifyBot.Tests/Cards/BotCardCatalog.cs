@@ -84,6 +84,14 @@ public static class BotCardCatalog
         yield return ("request-detail", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify));
         yield return ("request-cancel-confirm", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify, confirmCancel: true));
         yield return ("request-canceled", RequestCards.Detail(detailOf with { Status = "Canceled", OpenTasks = [] }, new RequestListView(), personal, integrify, new RequestNotice("You canceled the request.", IsProblem: false)));
+        var processes = new[] { new SearchResult { Sid = "p-1", Name = "Time Off", Description = "Ask for days off; your manager approves." }, new SearchResult { Sid = "p-2", Name = "Purchase Request", Description = "Buy something for work." } };
+        var pick = new PickProcessData("p-1", "Time Off");
+        yield return ("request-processes", RequestCards.Processes(processes, "time"));
+        yield return ("request-processes-none", RequestCards.Processes([], "zzz"));
+        yield return ("request-name-it", RequestCards.NameIt(pick, "Time Off – Alex – 11/28/2026", "start-1"));
+        yield return ("request-name-refused", RequestCards.NameIt(pick, "Time Off", "start-1", "Integrify did not start it: permission denied."));
+        yield return ("request-started-mine-next", RequestCards.JustStarted(new StartedRequest { InstanceSid = "i-1", InstanceId = 1032, NextTasks = [new NextTask { RecipientTaskSid = "rt-9", TaskName = "Attach receipts", AssignedToMe = true }] }, "Time off 2–6 March", integrify));
+        yield return ("request-started", RequestCards.JustStarted(new StartedRequest { InstanceSid = "i-1", InstanceId = 1032, NextTasks = [new NextTask { TaskName = "Manager approval" }] }, "Time off 2–6 March", integrify));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
     }
 }

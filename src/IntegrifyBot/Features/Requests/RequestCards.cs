@@ -10,6 +10,7 @@ public static class RequestCards
 {
     public const int PageSize = 10;
     public const int MaxSearchLength = 30;
+    public const int MaxNameLength = 200;
 
     /// <summary>Started, Completed, Canceled: only a started request can still be canceled.</summary>
     public const string Started = "Started";
@@ -134,5 +135,76 @@ public static class RequestCards
             Separator = true,
             Spacing = Spacing.Medium,
         };
+    }
+
+    /// <summary>The processes the user may start, found by Integrify (R1), each with a Start button.</summary>
+    public static AdaptiveCard Processes(IReadOnlyList<SearchResult> processes, string? search)
+    {
+        ArgumentNullException.ThrowIfNull(processes);
+        var searched = string.IsNullOrWhiteSpace(search) ? string.Empty : $" matching “{CardText.Escape(search, MaxSearchLength)}”";
+        var body = new List<CardElement> { new TextBlock("Start a request") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder } };
+        if (processes.Count == 0)
+        {
+            body.Add(new TextBlock($"There is no process{searched} that you may start."));
+        }
+
+        body.AddRange(processes.Take(PageSize).Select(process => new Container(
+        [
+            new TextBlock($"**{CardText.Escape(process.Name, 80)}**"),
+            new TextBlock(CardText.Escape(process.Description, 200)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+            new ActionSet([CardActions.Execute("Start", RequestVerbs.Pick, new PickProcessData(process.Sid, CardText.Truncate(process.Name ?? "Request", 80)))]),
+        ])
+        {
+            Separator = true,
+        }));
+        return new AdaptiveCard { FallbackText = "Pick a process to start a request.", Body = body };
+    }
+
+    /// <summary>Asks for the request's name, prefilled; the start id makes a second click harmless.</summary>
+    public static AdaptiveCard NameIt(PickProcessData process, string suggestedName, string startId, string? problem = null)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Start “{CardText.Escape(process.ProcessName ?? "a request", 80)}”") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+        };
+        if (problem is not null)
+        {
+            body.Add(new TextBlock(problem) { Color = TextColor.Attention });
+        }
+
+        body.Add(new TextInput(RequestVerbs.NameInput) { Label = "Name of the request", Value = suggestedName, IsRequired = true, ErrorMessage = "Give the request a name.", MaxLength = MaxNameLength });
+        return new AdaptiveCard
+        {
+            FallbackText = $"Name the new {process.ProcessName} request.",
+            Body = body,
+            Actions = [CardActions.Execute("Start request", RequestVerbs.Start, new StartRequestData(process.ProcessSid, startId, process.ProcessName), ActionStyle.Positive)],
+        };
+    }
+
+    /// <summary>The request just started: its number, and what happens next.</summary>
+    public static AdaptiveCard JustStarted(StartedRequest started, string requestName, Uri integrify)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        var body = new List<CardElement>
+        {
+            new Container([new TextBlock($"Request #{started.InstanceId} “{CardText.Escape(requestName, 120)}” is started.")]) { Style = ContainerStyle.Good },
+        };
+        var actions = new List<CardAction>();
+        var mine = started.NextTasks.FirstOrDefault(task => task.AssignedToMe);
+        if (mine?.RecipientTaskSid is { Length: > 0 } sid)
+        {
+            body.Add(new TextBlock($"Next is yours: **{CardText.Escape(mine.TaskName, 80)}**."));
+            actions.Add(new OpenUrlAction(new Uri(integrify, $"#/section-dashboard/recipienttask/{Uri.EscapeDataString(sid)}")) { Title = "Open it in Integrify" });
+        }
+        else
+        {
+            var next = started.NextTasks.Select(task => CardText.Escape(task.TaskName, 80)).Where(name => name.Length > 0).ToList();
+            body.Add(new TextBlock(next.Count == 0 ? "Integrify will take it from here." : $"Next: {string.Join(", ", next)}."));
+        }
+
+        actions.Add(new OpenUrlAction(new Uri(integrify, $"#/section-dashboard/request/{Uri.EscapeDataString(started.InstanceSid)}")) { Title = "Open the request" });
+        actions.Add(CardActions.Execute("My requests", RequestVerbs.Page, new RequestListView()));
+        return new AdaptiveCard { FallbackText = $"Request #{started.InstanceId} is started.", Body = body, Actions = actions };
     }
 }

@@ -9,7 +9,26 @@ public static class RequestVerbs
     public const string Page = "requests.page";
     public const string Open = "request.open";
     public const string Cancel = "request.cancel";
+    public const string Pick = "request.pick";
+    public const string Start = "request.start";
+
+    public const string NameInput = "requestName";
 }
+
+/// <summary>A process picked to start; the name shown is only for the card that asks for the request's name.</summary>
+public sealed record PickProcessData(
+    [property: Required, MaxLength(64)] string ProcessSid,
+    [property: MaxLength(80)] string? ProcessName = null);
+
+/// <summary>
+/// Starting a request. <see cref="StartId"/> is made when the card is drawn: a second click on the
+/// same card finds the request the first click started instead of starting another.
+/// </summary>
+public sealed record StartRequestData(
+    [property: Required, MaxLength(64)] string ProcessSid,
+    [property: Required, MaxLength(64)] string StartId,
+    [property: MaxLength(80)] string? ProcessName = null,
+    [property: MaxLength(RequestCards.MaxNameLength)] string? RequestName = null);
 
 /// <summary>Which page of "my requests", for which search.</summary>
 public sealed record RequestListView(

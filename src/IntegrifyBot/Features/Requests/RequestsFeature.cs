@@ -14,12 +14,19 @@ namespace IntegrifyBot.Features.Requests;
 public sealed partial class RequestsFeature(
     LinkedAccounts accounts,
     IIntegrifyRequestsApi requests,
+    RequestStarts starts,
+    TimeProvider time,
     IOptions<IntegrifyOptions> integrify,
     ILogger<RequestsFeature> logger) : IBotFeature
 {
     public static CommandDescriptor RequestsCommand { get; } = new("requests", "Show the requests you started", "my requests", "request list")
     {
         Example = "requests time off",
+    };
+
+    public static CommandDescriptor StartCommand { get; } = new("new request", "Start a request", "start", "start request", "new")
+    {
+        Example = "start time off",
     };
 
     public void MapRoutes(RouteTable routes)
@@ -29,6 +36,48 @@ public sealed partial class RequestsFeature(
         routes.MapVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
         routes.MapVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, data, token) => DetailAsync(turn, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
         routes.MapVerb<CancelRequestData>(RequestVerbs.Cancel, retryWithData: true, CancelAsync);
+        routes.MapCommand(StartCommand, (request, token) => ProcessesAsync(request.Turn, Search(request.Arguments), token));
+        routes.MapVerb<PickProcessData>(RequestVerbs.Pick, retryWithData: true, (turn, data, _) => Task.FromResult<BotReply>(new CardReply(RequestCards.NameIt(data, SuggestedName(turn, data), Guid.NewGuid().ToString("N")))));
+        routes.MapVerb<StartRequestData>(RequestVerbs.Start, retryWithData: true, StartAsync);
+    }
+
+    private async Task<BotReply> ProcessesAsync(BotRequest turn, string? search, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var processes = await requests.SearchProcessesAsync(user, search, cancellationToken);
+        return new CardReply(RequestCards.Processes(processes, search));
+    }
+
+    /// <summary>"Time Off – Alex – 11/28/2026": what people usually call a new request.</summary>
+    private string SuggestedName(BotRequest turn, PickProcessData process)
+    {
+        var first = turn.User.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var today = Cards.CardDates.FormatDay(time.GetUtcNow(), turn.Locale, turn.TimeZone);
+        return string.Join(" – ", new[] { process.ProcessName, first, today }.Where(part => !string.IsNullOrWhiteSpace(part)));
+    }
+
+    private async Task<BotReply> StartAsync(BotRequest turn, StartRequestData data, CancellationToken cancellationToken)
+    {
+        var pick = new PickProcessData(data.ProcessSid, data.ProcessName);
+        if (string.IsNullOrWhiteSpace(data.RequestName))
+        {
+            return new CardReply(RequestCards.NameIt(pick, SuggestedName(turn, pick), data.StartId, "Give the request a name."));
+        }
+
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var name = data.RequestName.Trim();
+        try
+        {
+            // Never cancelled with the turn and never repeated: a second start would be a second request.
+            var started = await starts.StartOnceAsync(user, data.StartId, () => requests.StartRequestAsync(user, data.ProcessSid, name, new Dictionary<string, string>(), CancellationToken.None));
+            LogStarted();
+            return new CardReply(RequestCards.JustStarted(started, name, Integrify));
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException or IntegrifyBadRequestException)
+        {
+            var why = string.IsNullOrWhiteSpace(exception.Description) ? "Integrify did not start it." : $"Integrify did not start it: {exception.Description}";
+            return new CardReply(RequestCards.NameIt(pick, name, data.StartId, Cards.CardText.Escape(why, 300)));
+        }
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
@@ -89,6 +138,9 @@ public sealed partial class RequestsFeature(
 
         return await DetailAsync(turn, data.InstanceSid, view, notice, confirmCancel: false, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user started a request from a card")]
+    private partial void LogStarted();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user canceled a request from a card")]
     private partial void LogCanceled();
