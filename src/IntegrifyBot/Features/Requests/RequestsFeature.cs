@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace IntegrifyBot.Features.Requests;
 
 /// <summary>
-/// The user's own requests: newest first, their status and who they wait on, and cancelling one
-/// after a confirmation, when Integrify allows it.
+/// Starting a request (a start a second click never repeats), the user's own requests newest first
+/// with their status and whom they wait on, and cancelling one after a confirmation, when Integrify
+/// allows it.
 /// </summary>
 public sealed partial class RequestsFeature(
     LinkedAccounts accounts,
