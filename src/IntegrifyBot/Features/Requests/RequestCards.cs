@@ -23,7 +23,7 @@ public static class RequestCards
         var body = new List<CardElement>();
         if (notice is not null)
         {
-            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
         }
 
         var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, MaxSearchLength)}”";
@@ -38,24 +38,14 @@ public static class RequestCards
             body.AddRange(page.Items.Select(request => Item(request, view, turn)));
         }
 
-        var actions = new List<CardAction>();
-        if (view.Start > 0)
-        {
-            actions.Add(CardActions.Execute("Previous", RequestVerbs.Page, view with { Start = Math.Max(0, view.Start - PageSize) }));
-        }
-
-        if (view.Start + page.Items.Count < page.Total)
-        {
-            actions.Add(CardActions.Execute("Next", RequestVerbs.Page, view with { Start = view.Start + PageSize }));
-        }
-
+        var actions = CardParts.Paging(RequestVerbs.Page, view, view.Start, page.Items.Count, page.Total, PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", RequestVerbs.Page, view));
         return new AdaptiveCard
         {
             FallbackText = $"You have {page.Total} requests in Integrify.",
             Body = body,
             Actions = actions,
-            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show my requests", RequestVerbs.Page, view), [turn.User.Id]),
+            Refresh = CardParts.ForAskerWhenShared(turn, "Show my requests", RequestVerbs.Page, view),
         };
     }
 
@@ -68,7 +58,7 @@ public static class RequestCards
         var body = new List<CardElement>();
         if (notice is not null)
         {
-            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
         }
 
         body.Add(new TextBlock($"#{request.Id} · {CardText.Escape(request.Name, 120)}") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
@@ -117,7 +107,7 @@ public static class RequestCards
             FallbackText = $"Request #{request.Id}: {request.Status}.",
             Body = body,
             Actions = actions,
-            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show the request", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)), [turn.User.Id]),
+            Refresh = CardParts.ForAskerWhenShared(turn, "Show the request", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)),
         };
     }
 
@@ -188,7 +178,7 @@ public static class RequestCards
         ArgumentNullException.ThrowIfNull(started);
         var body = new List<CardElement>
         {
-            new Container([new TextBlock($"Request #{started.InstanceId} “{CardText.Escape(requestName, 120)}” is started.")]) { Style = ContainerStyle.Good },
+            CardParts.Banner($"Request #{started.InstanceId} “{CardText.Escape(requestName, 120)}” is started.", isProblem: false),
         };
         var actions = new List<CardAction>();
         var mine = started.NextTasks.FirstOrDefault(task => task.AssignedToMe);

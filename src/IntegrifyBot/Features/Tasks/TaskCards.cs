@@ -25,6 +25,8 @@ public static class TaskCards
     public const int MaxSearchLength = 30;
 
 
+    private const string ShowMyTasks = "Show my tasks";
+
     /// <summary>The latest comments shown on a task's card; the rest are in Integrify.</summary>
     private const int MaxCommentsShown = 5;
 
@@ -45,14 +47,14 @@ public static class TaskCards
         };
         if (done is not null)
         {
-            body.Add(new Container([new TextBlock($"{who ?? "Someone"} {done}")]) { Style = ContainerStyle.Good });
+            body.Add(CardParts.Banner($"{who ?? "Someone"} {done}", isProblem: false));
         }
 
         return new AdaptiveCard
         {
             FallbackText = "Tasks are shown only to the person who asked.",
             Body = body,
-            Refresh = ForAsker(turn, view),
+            Refresh = CardParts.ForAsker(turn, ShowMyTasks, TaskVerbs.Page, view),
         };
     }
 
@@ -78,7 +80,7 @@ public static class TaskCards
         var body = new List<CardElement>();
         if (notice is not null)
         {
-            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
         }
 
         var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, 100)}”";
@@ -94,17 +96,7 @@ public static class TaskCards
             body.AddRange(page.Tasks.Select(task => Task(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
         }
 
-        var actions = new List<CardAction>();
-        if (view.Start > 0)
-        {
-            actions.Add(CardActions.Execute("Previous", TaskVerbs.Page, view with { Start = Math.Max(0, view.Start - PageSize) }));
-        }
-
-        if (view.Start + page.Tasks.Count < page.Total)
-        {
-            actions.Add(CardActions.Execute("Next", TaskVerbs.Page, view with { Start = view.Start + PageSize }));
-        }
-
+        var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", TaskVerbs.Page, view));
         return new AdaptiveCard
         {
@@ -113,12 +105,9 @@ public static class TaskCards
             Actions = actions,
 
             // In a shared conversation the card stays the asker's: Teams asks again for them only.
-            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : ForAsker(turn, view),
+            Refresh = CardParts.ForAskerWhenShared(turn, ShowMyTasks, TaskVerbs.Page, view),
         };
     }
-
-    private static CardRefresh ForAsker(BotRequest turn, TaskListView view) =>
-        new(CardActions.Execute("Show my tasks", TaskVerbs.Page, view), [turn.User.Id]);
 
     /// <summary>Asks for the comment Integrify requires for this choice; nothing was sent yet.</summary>
     public static AdaptiveCard CommentNeeded(ApproveTaskData data, string choiceLabel)
@@ -211,7 +200,7 @@ public static class TaskCards
         var body = new List<CardElement>();
         if (notice is not null)
         {
-            body.Add(new Container([new TextBlock(notice.Text)]) { Style = notice.IsProblem ? ContainerStyle.Attention : ContainerStyle.Good });
+            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
         }
 
         body.Add(new TextBlock(CardText.Escape(task.TaskName ?? "Task", 150)) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
@@ -258,7 +247,7 @@ public static class TaskCards
             FallbackText = $"{task.TaskName} on request #{task.InstanceId}.",
             Body = body,
             Actions = actions,
-            Refresh = turn.Conversation.Kind == ConversationKind.Personal ? null : new CardRefresh(CardActions.Execute("Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)), [turn.User.Id]),
+            Refresh = CardParts.ForAskerWhenShared(turn, "Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)),
         };
     }
 
