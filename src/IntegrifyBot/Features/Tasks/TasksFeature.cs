@@ -88,11 +88,13 @@ public sealed partial class TasksFeature(
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
         var task = await FindOpenTaskAsync(user, recipientTaskSid, cancellationToken);
-        if (task is null)
-        {
-            return await ListAsync(turn, view, notice ?? new TaskNotice("That task is no longer open for you.", IsProblem: true), cancellationToken);
-        }
+        return task is null
+            ? await ListAsync(turn, view, notice ?? new TaskNotice("That task is no longer open for you.", IsProblem: true), cancellationToken)
+            : await DetailOfAsync(turn, user, task, view, notice, cancellationToken);
+    }
 
+    private async Task<BotReply> DetailOfAsync(BotRequest turn, IntegrifyUser user, TaskItem task, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    {
         // Both reads at once: the approval's choices and instructions, and the request's comments.
         var approval = TaskKinds.IsApproval(task.TaskType) ? tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken) : null;
         var comments = string.IsNullOrEmpty(task.InstanceSid) ? Task.FromResult<IReadOnlyList<RequestComment>>([]) : tasks.GetCommentsAsync(user, task.InstanceSid, cancellationToken);
@@ -118,7 +120,9 @@ public sealed partial class TasksFeature(
 
         await tasks.PostCommentAsync(user, new NewComment(instanceSid, data.NewComment.Trim()), CancellationToken.None);
         LogCommented();
-        return await DetailAsync(turn, data.RecipientTaskSid, view, new TaskNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
+
+        // The task was just read; only its comments are read again, to show the new one.
+        return await DetailOfAsync(turn, user, task, view, new TaskNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
     }
 
     /// <summary>The user's open task with this id; Integrify has no call for one task, so the list is read.</summary>
