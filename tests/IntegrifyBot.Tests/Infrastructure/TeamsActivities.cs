@@ -31,6 +31,14 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>A message in a team channel, @mentioning the bot as Teams requires there.</summary>
+    public static JsonObject ChannelMessage(Uri serviceUrl, string text)
+    {
+        var activity = Load("message-channel-mention", serviceUrl);
+        activity["text"] = "<at>Integrify</at> " + text;
+        return activity;
+    }
+
     public static JsonObject Execute(Uri serviceUrl, string verb, JsonObject data, string replyToId = "msg-card")
     {
         var activity = Load("invoke-execute", serviceUrl);

@@ -138,8 +138,7 @@ public sealed class InCardLinkingTests : IAsyncLifetime
     [Fact]
     public async Task In_a_channel_the_link_card_sends_people_to_the_personal_chat_without_a_form()
     {
-        var activity = TeamsActivities.Load("message-channel-mention", bot.Connector.ServiceUrl);
-        activity["text"] = "<at>Integrify</at> sign in";
+        var activity = TeamsActivities.ChannelMessage(bot.Connector.ServiceUrl, "sign in");
 
         var card = await bot.SendAsync(activity);
 

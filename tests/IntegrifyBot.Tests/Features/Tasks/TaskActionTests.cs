@@ -31,8 +31,7 @@ public sealed class TaskActionTests : LinkedAlexTests
     [Fact]
     public async Task In_a_channel_the_shared_message_says_for_everyone_what_was_done()
     {
-        var channel = TeamsActivities.Load("message-channel-mention", Bot.Connector.ServiceUrl);
-        channel["text"] = "<at>Integrify</at> tasks";
+        var channel = TeamsActivities.ChannelMessage(Bot.Connector.ServiceUrl, "tasks");
         var shared = await Bot.SendAsync(channel);
         var conversation = channel["conversation"]!.AsObject();
         var list = await Bot.ClickAsync("tasks.page", Data(shared.GetProperty("refresh").GetProperty("action")), (JsonObject)conversation.DeepClone());

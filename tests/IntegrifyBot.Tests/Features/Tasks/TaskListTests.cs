@@ -106,8 +106,7 @@ public sealed class TaskListTests : LinkedAlexTests
     [Fact]
     public async Task In_a_channel_the_list_is_shown_to_the_asker_only()
     {
-        var channel = TeamsActivities.Load("message-channel-mention", Bot.Connector.ServiceUrl);
-        channel["text"] = "<at>Integrify</at> tasks";
+        var channel = TeamsActivities.ChannelMessage(Bot.Connector.ServiceUrl, "tasks");
 
         var shared = await Bot.SendAsync(channel);
 
