@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrifyBot.Storage;
 
 /// <summary>
-/// The bot's database: linked accounts, sign-ins in progress and refused sign-ins, conversation
-/// references and the Data Protection key ring, which lives here so that every instance sharing the
-/// database can read every other's ciphertext.
+/// The bot's database: linked accounts, sign-ins in progress and refused sign-ins, report export
+/// links, conversation references and the Data Protection key ring, which lives here so that every
+/// instance sharing the database can read every other's ciphertext.
 /// The model uses no provider-specific types or SQL, so a PostgreSQL provider can map it as it is.
 /// </summary>
 public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
@@ -21,6 +21,8 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
     public DbSet<SignInState> SignInStates => Set<SignInState>();
 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
+    public DbSet<ReportExport> ReportExports => Set<ReportExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +72,20 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             failure.Property(f => f.TeamsTenantId).HasMaxLength(100);
             failure.Property(f => f.UserKey).HasMaxLength(200);
             failure.HasIndex(f => new { f.TeamsTenantId, f.UserKey, f.At });
+        });
+
+        modelBuilder.Entity<ReportExport>(export =>
+        {
+            export.ToTable("ReportExports");
+            export.HasKey(e => e.IdHash);
+            export.Property(e => e.IdHash).HasMaxLength(64);
+            export.Property(e => e.TeamsTenantId).HasMaxLength(100);
+            export.Property(e => e.UserKey).HasMaxLength(200);
+            export.Property(e => e.ReportSid).HasMaxLength(64);
+            export.Property(e => e.ReportName).HasMaxLength(200);
+            export.Property(e => e.FiltersJson).HasMaxLength(4000);
+            export.HasIndex(e => new { e.TeamsTenantId, e.UserKey });
+            export.HasIndex(e => e.ExpiresAt);
         });
     }
 }

@@ -66,6 +66,7 @@ public static class BotStorageExtensions
         services.Replace(ServiceDescriptor.Singleton<IIntegrifyTokenStore, EfTokenStore>());
         services.AddSingleton<SignInStates>();
         services.AddSingleton<SignInFailures>();
+        services.AddSingleton<ReportExports>();
         services.AddSingleton<BotUserData>();
         // First of all hosted services: Data Protection's own loads the key ring from this database
         // at start, so the tables must exist by then.

@@ -25,11 +25,13 @@ public interface IIntegrifyReportsApi
         CancellationToken cancellationToken,
         [AliasAs("limit")] int? limit = null);
 
+    /// <summary>P4: the CSV, streamed. <paramref name="filters"/> is P3's filter array as JSON, so the export has the rows the card showed.</summary>
     [Get(IntegrifyPaths.ExportReport)]
     Task<Stream> ExportCsvAsync(
         [Property(IntegrifyUser.RequestOption)] IntegrifyUser user,
         string reportSid,
         CancellationToken cancellationToken,
         [AliasAs("start")] int? start = null,
-        [AliasAs("count")] int? count = null);
+        [AliasAs("count")] int? count = null,
+        [AliasAs("filters")] string? filters = null);
 }

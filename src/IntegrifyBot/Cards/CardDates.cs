@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IntegrifyBot.Cards;
 
 /// <summary>Dates as the reader expects them: in their Teams time zone and their locale's format.</summary>
@@ -9,28 +7,16 @@ public static class CardDates
     public static string Format(DateTimeOffset at, string? locale, string? timeZone)
     {
         var zone = ZoneFor(timeZone);
-        var text = Local(at, zone).ToString("g", CultureFor(locale));
+        var text = Local(at, zone).ToString("g", CardCulture.For(locale));
         return zone is null ? text + " UTC" : text;
     }
 
     /// <summary>The day alone, "11/28/2026" or "28.11.2026", in the user's zone.</summary>
     public static string FormatDay(DateTimeOffset at, string? locale, string? timeZone) =>
-        Local(at, ZoneFor(timeZone)).ToString("d", CultureFor(locale));
+        Local(at, ZoneFor(timeZone)).ToString("d", CardCulture.For(locale));
 
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo? zone) =>
         zone is null ? at.ToUniversalTime() : TimeZoneInfo.ConvertTime(at, zone);
-
-    private static CultureInfo CultureFor(string? locale)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(locale) ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo(locale);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("en-US");
-        }
-    }
 
     private static TimeZoneInfo? ZoneFor(string? timeZone)
     {

@@ -1,5 +1,7 @@
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Reports;
+using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Features.Requests;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Routing;
@@ -20,6 +22,9 @@ public static class FeatureExtensions
         services.AddMemoryCache();
         services.AddSingleton<RequestStarts>();
         services.AddSingleton<IBotFeature, RequestsFeature>();
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportExportLinks>();
+        services.AddSingleton<IBotFeature, ReportsFeature>();
         return services;
     }
 }

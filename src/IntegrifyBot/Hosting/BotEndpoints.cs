@@ -1,4 +1,5 @@
 using IntegrifyBot.Features.Linking.Page;
+using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Teams;
 
 namespace IntegrifyBot.Hosting;
@@ -16,6 +17,7 @@ public static class BotEndpoints
         app.MapBotHealth();
         app.MapTeamsBot();
         app.MapSignInPage();
+        app.MapReportExports();
         return app;
     }
 }

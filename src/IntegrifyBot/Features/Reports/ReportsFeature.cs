@@ -1,0 +1,162 @@
+using System.Text.Json;
+using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Reports.Export;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Api.Models;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Routing;
+
+namespace IntegrifyBot.Features.Reports;
+
+/// <summary>
+/// Reports the user may run: find one, fill in its exposed filters, read the result as a table a page
+/// at a time, and export all of it as CSV through a download link that is the user's alone.
+/// </summary>
+public sealed partial class ReportsFeature(
+    LinkedAccounts accounts,
+    IIntegrifyReportsApi reports,
+    ReportExportLinks exports,
+    ILogger<ReportsFeature> logger) : IBotFeature
+{
+    public static CommandDescriptor ReportsCommand { get; } = new("reports", "Find and run a report", "report", "my reports", "run report", "run a report")
+    {
+        Example = "reports expenses",
+    };
+
+    public void MapRoutes(RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapCommand(ReportsCommand, (request, token) => AskedAsync(request.Turn, new ReportCatalogView(Search(request.Arguments)), token));
+        routes.MapVerb<ReportCatalogView>(ReportVerbs.Page, retryWithData: true, (turn, view, token) => CatalogAsync(turn, view, notice: null, token));
+        routes.MapVerb<ReportView>(ReportVerbs.Filters, retryWithData: true, FiltersAsync);
+        routes.MapVerb<ReportView>(ReportVerbs.Run, retryWithData: true, RunAsync);
+        routes.MapVerb<ReportView>(ReportVerbs.Export, retryWithData: true, ExportAsync);
+    }
+
+    private static string? Search(string arguments)
+    {
+        var words = arguments.Trim();
+        return words.Length == 0 ? null : words[..Math.Min(words.Length, ReportCards.MaxSearchLength)];
+    }
+
+    /// <summary>"reports" typed: the catalog in the personal chat; elsewhere a card that refreshes into it for the asker alone.</summary>
+    private async Task<BotReply> AskedAsync(BotRequest turn, ReportCatalogView view, CancellationToken cancellationToken)
+    {
+        if (turn.Conversation.Kind == ConversationKind.Personal)
+        {
+            return await CatalogAsync(turn, view, notice: null, cancellationToken);
+        }
+
+        await accounts.RequireAsync(turn, cancellationToken);
+        return new CardReply(ReportCards.Private(turn, view));
+    }
+
+    private async Task<BotReply> CatalogAsync(BotRequest turn, ReportCatalogView view, ReportNotice? notice, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var found = await reports.SearchReportsAsync(user, view.Search, cancellationToken);
+        var start = view.Start < found.Count ? view.Start : 0;
+        return new CardReply(ReportCards.Catalog(found, view with { Start = start }, turn, notice));
+    }
+
+    /// <summary>The filter inputs; a report without any runs at once, one click less.</summary>
+    private async Task<BotReply> FiltersAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
+        if (exposed is null)
+        {
+            return await NotYoursAsync(turn, cancellationToken);
+        }
+
+        if (exposed.Count == 0)
+        {
+            return await RunAsync(turn, report with { Start = 0 }, cancellationToken);
+        }
+
+        var reading = ReportFilterForm.Read(exposed, report.Values);
+        return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn));
+    }
+
+    private async Task<BotReply> RunAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
+        if (exposed is null)
+        {
+            return await NotYoursAsync(turn, cancellationToken);
+        }
+
+        var reading = ReportFilterForm.Read(exposed, report.Values);
+        if (reading.Problem is not null)
+        {
+            return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
+        }
+
+        // The run answers the first rows only (its "limit"), so a page reads everything up to its end.
+        ReportResult result;
+        try
+        {
+            result = await reports.RunAsync(user, report.ReportSid, reading.Send, cancellationToken, limit: report.Start + ReportCards.PageSize);
+        }
+        catch (IntegrifyBadRequestException exception)
+        {
+            var why = string.IsNullOrWhiteSpace(exception.Description) ? exception.Message : exception.Description;
+            return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, Cards.CardText.Escape($"Integrify did not run the report: {why}", 300)));
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
+        {
+            return await NotYoursAsync(turn, cancellationToken);
+        }
+
+        // A page past the end (Integrify's data changed meanwhile) shows the last page instead of nothing.
+        var start = report.Start < result.Rows.Count || result.Rows.Count == 0 ? report.Start : (result.Rows.Count - 1) / ReportCards.PageSize * ReportCards.PageSize;
+        var view = report with { Start = start, Values = Carried(reading) };
+        return new CardReply(ReportCards.Result(view, result, ReportFilterForm.Describe(exposed, reading.Given, turn.Locale), turn));
+    }
+
+    private async Task<BotReply> ExportAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RequireAsync(turn, cancellationToken);
+        var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
+        if (exposed is null)
+        {
+            return await NotYoursAsync(turn, cancellationToken);
+        }
+
+        var reading = ReportFilterForm.Read(exposed, report.Values);
+        if (reading.Problem is not null)
+        {
+            return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
+        }
+
+        var link = await exports.IssueAsync(user, report.ReportSid, report.ReportName ?? "Report", reading.Send, cancellationToken);
+        LogExportIssued();
+        return new CardReply(link is null
+            ? ReportCards.ExportUnavailable(report)
+            : ReportCards.ExportReady(report with { Values = Carried(reading) }, link.Address, link.ExpiresAt, turn));
+    }
+
+    /// <summary>The report's exposed filters, or null when Integrify does not let the user run it.</summary>
+    private async Task<IReadOnlyList<ReportFilter>?> ExposedFiltersAsync(IntegrifyUser user, ReportView report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ReportFilterForm.Exposed(await reports.GetFiltersAsync(user, report.ReportSid, cancellationToken));
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private Task<BotReply> NotYoursAsync(BotRequest turn, CancellationToken cancellationToken) =>
+        CatalogAsync(turn, new ReportCatalogView(), new ReportNotice("That report is not one you may run.", IsProblem: true), cancellationToken);
+
+    /// <summary>The filter values, as checked, for the result's buttons to carry on.</summary>
+    private static Dictionary<string, JsonElement>? Carried(ReportFilterReading reading) =>
+        reading.Given.Count == 0 ? null : reading.Given.ToDictionary(value => value.Key, value => JsonSerializer.SerializeToElement(value.Value), StringComparer.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user asked for a report's CSV export")]
+    private partial void LogExportIssued();
+}
