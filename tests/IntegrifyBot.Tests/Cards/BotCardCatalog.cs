@@ -37,6 +37,11 @@ public static class BotCardCatalog
         var personal = new BotRequest(new TurnUser("29:alex", "aad-alex", "Alex Wilber"), new TurnConversation("a:alex", ConversationKind.Personal, "tenant")) { TimeZone = "Europe/Berlin" };
         var channel = personal with { Conversation = new TurnConversation("19:finance", ConversationKind.Channel, "tenant") };
         var page = new Uri("https://integrifybot.example.com/link/state-1234");
+        foreach (var card in ReportCardCatalog.All(personal, channel))
+        {
+            yield return card;
+        }
+
         var credential = new IntegrifyCredential { UserName = "alexw", Method = LinkMethod.Password, Jwt = "jwt", LinkedAt = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero) };
         yield return ("link", LinkCards.Link(personal, page, notice: null));
         yield return ("link-without-page", LinkCards.Link(personal, pageUrl: null, LinkCards.NeedsLink));

@@ -13,5 +13,5 @@ public abstract class LinkedAlexTests : IAsyncLifetime
         await Bot.LinkAlexAsync();
     }
 
-    public async Task DisposeAsync() => await Bot.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Bot.DisposeAsync();
 }
