@@ -153,6 +153,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
             await instance.Store.SaveAsync(user, Credential(), CancellationToken.None);
             await services.GetRequiredService<SignInStates>().IssueAsync(user, TimeSpan.FromMinutes(10), CancellationToken.None);
             await services.GetRequiredService<SignInFailures>().RecordAsync(user, clock.GetUtcNow().AddMinutes(-15), CancellationToken.None);
+            await services.GetRequiredService<ReportExports>().IssueAsync(user, "report-1", "Expenses", "[]", TimeSpan.FromMinutes(10), CancellationToken.None);
             await using var seed = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
             seed.ConversationReferences.Add(new IntegrifyBot.Storage.Entities.ConversationReference
             {
@@ -172,6 +173,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         Assert.Equal(["aad-meganb"], await context.SignInStates.Select(s => s.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ConversationReferences.Select(r => r.UserKey).ToListAsync());
+        Assert.Equal(["aad-meganb"], await context.ReportExports.Select(e => e.UserKey).ToListAsync());
     }
 
     private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
