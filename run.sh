@@ -75,7 +75,7 @@ cat <<MESSAGE
 
   IntegrifyBot is running in demo mode.
   Open http://localhost:${port} in your browser to chat with it in the Teams emulator.
-  Try: help, status (the demo links you to Integrify as alexw without any typing), tasks
+  Try: help, status (the demo links you to Integrify as alexw without any typing), tasks, new request, reports
 
   Press Ctrl+C to stop.
 
