@@ -78,21 +78,11 @@ public sealed partial class ReportsFeature(
         return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn));
     }
 
-    private async Task<BotReply> RunAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    private Task<BotReply> RunAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken) =>
+        WithFiltersAsync(turn, report, (user, exposed, reading) => RunAsync(turn, report, user, exposed, reading, cancellationToken), cancellationToken);
+
+    private async Task<BotReply> RunAsync(BotRequest turn, ReportView report, IntegrifyUser user, IReadOnlyList<ReportFilter> exposed, ReportFilterReading reading, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
-        var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
-        if (exposed is null)
-        {
-            return await NotYoursAsync(turn, cancellationToken);
-        }
-
-        var reading = ReportFilterForm.Read(exposed, report.Values);
-        if (reading.Problem is not null)
-        {
-            return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
-        }
-
         // The run answers the first rows only (its "limit"), so a page reads everything up to its end.
         ReportResult result;
         try
@@ -115,7 +105,29 @@ public sealed partial class ReportsFeature(
         return new CardReply(ReportCards.Result(view, result, ReportFilterForm.Describe(exposed, reading.Given, turn.Locale), turn));
     }
 
-    private async Task<BotReply> ExportAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    private Task<BotReply> ExportAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken) =>
+        WithFiltersAsync(
+            turn,
+            report,
+            async (user, _, reading) =>
+            {
+                var link = await exports.IssueAsync(user, report.ReportSid, report.ReportName ?? "Report", reading.Send, cancellationToken);
+                LogExportIssued();
+                return new CardReply(link is null
+                    ? ReportCards.ExportUnavailable(report)
+                    : ReportCards.ExportReady(report with { Values = Carried(reading) }, link.Address, link.ExpiresAt, turn));
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Reads the card's filter values against the report's filters as Integrify describes them now,
+    /// then goes on; a report the user may not run, or a value a filter cannot take, gets its card instead.
+    /// </summary>
+    private async Task<BotReply> WithFiltersAsync(
+        BotRequest turn,
+        ReportView report,
+        Func<IntegrifyUser, IReadOnlyList<ReportFilter>, ReportFilterReading, Task<BotReply>> then,
+        CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
         var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
@@ -125,16 +137,9 @@ public sealed partial class ReportsFeature(
         }
 
         var reading = ReportFilterForm.Read(exposed, report.Values);
-        if (reading.Problem is not null)
-        {
-            return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
-        }
-
-        var link = await exports.IssueAsync(user, report.ReportSid, report.ReportName ?? "Report", reading.Send, cancellationToken);
-        LogExportIssued();
-        return new CardReply(link is null
-            ? ReportCards.ExportUnavailable(report)
-            : ReportCards.ExportReady(report with { Values = Carried(reading) }, link.Address, link.ExpiresAt, turn));
+        return reading.Problem is null
+            ? await then(user, exposed, reading)
+            : new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
     }
 
     /// <summary>The report's exposed filters, or null when Integrify does not let the user run it.</summary>

@@ -27,7 +27,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     [Fact]
     public async Task The_csv_has_every_row_of_the_filtered_result_as_integrify_runs_it()
     {
-        var result = await RunAsync(OpenPurchases, ("Amount at least", "1000"));
+        var result = await Bot.RunReportAsync(OpenPurchases, ("Amount at least", "1000"));
 
         var link = await ExportLinkAsync(result);
         using var response = await browser.GetAsync(link);
@@ -39,7 +39,7 @@ public sealed class ExportReportTests : LinkedAlexTests
         Assert.StartsWith("Open purchase requests", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
 
-        var expected = await RunDirectlyAsync(OpenPurchases, [new ReportFilterValue("Amount at least", JsonSerializer.SerializeToElement(1000))]);
+        var expected = await Bot.RunDirectlyAsync(OpenPurchases, [new ReportFilterValue("Amount at least", JsonSerializer.SerializeToElement(1000))]);
         var lines = ParseCsv(csv);
         Assert.Equal(expected.Columns.Select(column => column.Label), lines[0]);
         Assert.Equal(expected.Total, lines.Count - 1);
@@ -61,7 +61,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     [Fact]
     public async Task A_link_works_once()
     {
-        var link = await ExportLinkAsync(await RunAsync(Expenses));
+        var link = await ExportLinkAsync(await Bot.RunReportAsync(Expenses));
 
         using var first = await browser.GetAsync(link);
         using var second = await browser.GetAsync(link);
@@ -75,7 +75,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     [Fact]
     public async Task A_link_is_refused_after_it_expires()
     {
-        var card = await Bot.ClickAsync("report.export", Button(await RunAsync(Expenses), "Export CSV"));
+        var card = await Bot.ClickAsync("report.export", Button(await Bot.RunReportAsync(Expenses), "Export CSV"));
         var link = DownloadLink(card);
 
         Bot.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
@@ -90,7 +90,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     [Fact]
     public async Task A_link_that_was_not_issued_or_whose_owner_signed_out_is_refused()
     {
-        var link = await ExportLinkAsync(await RunAsync(Expenses));
+        var link = await ExportLinkAsync(await Bot.RunReportAsync(Expenses));
         using var guessed = await browser.GetAsync(new Uri(link, "/reports/export/" + Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('/', '_').Replace('+', '-')));
 
         await Bot.SayAsync("sign out");
@@ -106,7 +106,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     {
         // Alex runs a report only some may run, in a channel; Adele, linked too, presses its Export.
         var channel = TeamsActivities.ChannelMessage(Bot.Connector.ServiceUrl, "reports").AsObject()["conversation"]!.AsObject();
-        var result = await RunAsync(TimeOff);
+        var result = await Bot.RunReportAsync(TimeOff);
         await ClickAsync("link.password", new JsonObject { ["userName"] = "adelev", ["password"] = "Passw0rd!" }, Adele, channel);
 
         var adeles = await ClickAsync("report.export", Button(result, "Export CSV"), Adele, channel);
@@ -120,7 +120,7 @@ public sealed class ExportReportTests : LinkedAlexTests
     [Fact]
     public async Task Integrify_down_when_the_link_is_opened_leaves_the_link_usable()
     {
-        var link = await ExportLinkAsync(await RunAsync(Expenses));
+        var link = await ExportLinkAsync(await Bot.RunReportAsync(Expenses));
         Bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/reports", Status = 503 });
 
         using var down = await browser.GetAsync(link);
@@ -138,11 +138,6 @@ public sealed class ExportReportTests : LinkedAlexTests
         await base.DisposeAsync();
     }
 
-    private async Task<JsonElement> RunAsync(string report, params (string Label, string Value)[] values)
-    {
-        var form = await Bot.ClickAsync("report.filters", RunButton(await Bot.SayAsync("reports"), report));
-        return await Bot.ClickAsync("report.run", Filled(form, values));
-    }
 
     private async Task<Uri> ExportLinkAsync(JsonElement result) =>
         DownloadLink(await Bot.ClickAsync("report.export", Button(result, "Export CSV")));
@@ -163,12 +158,6 @@ public sealed class ExportReportTests : LinkedAlexTests
         return (await Teams.MessagesEndpointTests.ReadJsonAsync(response)).GetProperty("value");
     }
 
-    private async Task<ReportResult> RunDirectlyAsync(string report, IReadOnlyList<ReportFilterValue> filters)
-    {
-        var api = Bot.Service<IIntegrifyReportsApi>();
-        var sid = (await api.SearchReportsAsync(LinkingBot.Alex, report, CancellationToken.None)).Single().Sid;
-        return await api.RunAsync(LinkingBot.Alex, sid, filters, CancellationToken.None, limit: 1000);
-    }
 
     /// <summary>RFC 4180: fields split on commas outside quotes, doubled quotes inside them, CRLF between records.</summary>
     private static List<List<string>> ParseCsv(string csv)

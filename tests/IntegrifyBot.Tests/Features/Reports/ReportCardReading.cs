@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
 using static IntegrifyBot.Tests.Features.Tasks.TaskListTests;
@@ -55,6 +57,21 @@ internal static class ReportCardReading
     public static int Column(JsonElement card, string label) => Rows(card)[0].IndexOf(label);
 
     public static JsonObject Button(JsonElement card, string title) => Data(Action(card.GetProperty("actions"), title));
+
+    /// <summary>`reports`, Run on the report, then Run report with the given values typed in.</summary>
+    public static async Task<JsonElement> RunReportAsync(this LinkingBot bot, string report, params (string Label, string Value)[] values)
+    {
+        var form = await bot.ClickAsync("report.filters", RunButton(await bot.SayAsync("reports"), report));
+        return await bot.ClickAsync("report.run", Filled(form, values));
+    }
+
+    /// <summary>What the simulator answers Alex for the report run with these filters, every row.</summary>
+    public static async Task<ReportResult> RunDirectlyAsync(this LinkingBot bot, string report, IReadOnlyList<ReportFilterValue> filters)
+    {
+        var api = bot.Service<IIntegrifyReportsApi>();
+        var sid = (await api.SearchReportsAsync(LinkingBot.Alex, report, CancellationToken.None)).Single().Sid;
+        return await api.RunAsync(LinkingBot.Alex, sid, filters, CancellationToken.None, limit: 1000);
+    }
 
     /// <summary>A card button pressed by another Teams user, in the language and zone given.</summary>
     public static JsonObject ExecuteAs(Uri serviceUrl, string verb, JsonObject data, string? locale = null, JsonObject? from = null)

@@ -56,7 +56,7 @@ public sealed class RunReportTests : LinkedAlexTests
         var today = DateOnly.FromDateTime(Bot.Clock.GetUtcNow().UtcDateTime);
         var from = today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var someone = new ReportRow((await RunDirectlyAsync(OpenPurchases, [])).Rows[0]).Text("requester").Split(' ')[0];
+        var someone = new ReportRow((await Bot.RunDirectlyAsync(OpenPurchases, [])).Rows[0]).Text("requester").Split(' ')[0];
         var cases = new (string Name, (string, string)[] Typed, ReportFilterValue[] Sent, Func<ReportRow, bool> Holds)[]
         {
             ("text", [("Requester", someone.ToLowerInvariant())], [Value("Requester", someone)], row => row.Text("requester").Contains(someone, StringComparison.Ordinal)),
@@ -71,7 +71,7 @@ public sealed class RunReportTests : LinkedAlexTests
         {
             var card = await Bot.ClickAsync("report.run", Filled(form, typed));
 
-            var expected = await RunDirectlyAsync(OpenPurchases, sent);
+            var expected = await Bot.RunDirectlyAsync(OpenPurchases, sent);
             Assert.True(expected.Total is > 0 and < 60, $"{name}: the demo data should make this filter narrow the report ({expected.Total}).");
             Assert.All(expected.Rows.Select(row => new ReportRow(row)), row => Assert.True(holds(row), name));
             Assert.Contains($"{expected.Total} rows · showing 1–{Math.Min(10, expected.Total)}", LinkingBot.Texts(card), StringComparison.Ordinal);
@@ -84,8 +84,8 @@ public sealed class RunReportTests : LinkedAlexTests
     [Fact]
     public async Task A_result_pages_through_integrifys_rows_and_back()
     {
-        var all = await RunDirectlyAsync(Expenses, []);
-        var first = await RunAsync(Expenses);
+        var all = await Bot.RunDirectlyAsync(Expenses, []);
+        var first = await Bot.RunReportAsync(Expenses);
 
         var second = await Bot.ClickAsync("report.run", Button(first, "Next"));
         var back = await Bot.ClickAsync("report.run", Button(second, "Previous"));
@@ -102,7 +102,7 @@ public sealed class RunReportTests : LinkedAlexTests
     [InlineData("de-DE")]
     public async Task Values_are_typed_in_the_users_culture_and_numbers_right_aligned(string locale)
     {
-        var all = await RunDirectlyAsync(Expenses, []);
+        var all = await Bot.RunDirectlyAsync(Expenses, []);
         var catalog = await Bot.SayAsync("reports");
         var culture = CultureInfo.GetCultureInfo(locale);
 
@@ -194,8 +194,6 @@ public sealed class RunReportTests : LinkedAlexTests
     private async Task<JsonElement> FormAsync(string report) =>
         await Bot.ClickAsync("report.filters", RunButton(await Bot.SayAsync("reports"), report));
 
-    private async Task<JsonElement> RunAsync(string report) =>
-        await Bot.ClickAsync("report.run", Filled(await FormAsync(report)));
 
     private async Task<JsonElement> ClickAsAsync(string verb, JsonObject data, string locale)
     {
@@ -204,13 +202,6 @@ public sealed class RunReportTests : LinkedAlexTests
         return (await Teams.MessagesEndpointTests.ReadJsonAsync(response)).GetProperty("value");
     }
 
-    /// <summary>What the simulator answers Alex for the report run with these filters, every row.</summary>
-    private async Task<ReportResult> RunDirectlyAsync(string report, IReadOnlyList<ReportFilterValue> filters)
-    {
-        var api = Bot.Service<IIntegrifyReportsApi>();
-        var sid = (await api.SearchReportsAsync(LinkingBot.Alex, report, CancellationToken.None)).Single().Sid;
-        return await api.RunAsync(LinkingBot.Alex, sid, filters, CancellationToken.None, limit: 1000);
-    }
 
     private static IEnumerable<string> ClaimIds(ReportResult result, int skip, int take) =>
         result.Rows.Skip(skip).Take(take).Select(row => row["claimId"].GetRawText());
