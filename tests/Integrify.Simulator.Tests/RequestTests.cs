@@ -8,6 +8,7 @@ public sealed class RequestTests
     private const string PurchaseRequest = "3f6b1d2e-8c4a-4b7e-a1d2-0000000000a1";
     private const string TimeOff = "3f6b1d2e-8c4a-4b7e-a1d2-0000000000a2";
     private const string NewVendorSetup = "3f6b1d2e-8c4a-4b7e-a1d2-0000000000a5";
+    private const string SoftwareRenewal = "3f6b1d2e-8c4a-4b7e-a1d2-0000000000a6";
 
     [Fact]
     public async Task Startable_processes_depend_on_who_asks()
@@ -21,10 +22,10 @@ public sealed class RequestTests
         var alexSees = (await alex.GetJsonAsync("api/processes/search")).EnumerateArray().ToList();
         var searched = (await alex.GetJsonAsync("api/processes/search?permissionType=start&search=time")).EnumerateArray().ToList();
 
-        Assert.Equal(["Expense Report", "IT Access", "Purchase Request", "Time Off"], alexCanStart.Select(process => process.Text("name")));
+        Assert.Equal(["Expense Report", "IT Access", "Purchase Request", "Software Renewal", "Time Off"], alexCanStart.Select(process => process.Text("name")));
         Assert.All(alexCanStart, process => Assert.Equal(["category", "description", "name", "sid"], Wire.Names(process)));
-        Assert.Equal(5, pattiCanStart.Count);
-        Assert.Equal(5, alexSees.Count);
+        Assert.Equal(6, pattiCanStart.Count);
+        Assert.Equal(6, alexSees.Count);
         Assert.Equal("Time Off", Assert.Single(searched).Text("name"));
     }
 
@@ -48,6 +49,26 @@ public sealed class RequestTests
         Assert.Equal(129.5m, request.GetProperty("fields").GetProperty("Amount").GetDecimal());
         Assert.True(request.GetProperty("fields").GetProperty("Urgent").GetBoolean());
         Assert.Equal(13, (await alex.TasksAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Starting_a_software_renewal_gives_the_requester_the_quote_to_approve_then_finance()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var adele = await sim.SignInAsync("adelev");
+        var patti = await sim.SignInAsync("pattif");
+
+        var started = await adele.PostJsonAsync($"api/instance/start/{SoftwareRenewal}?requestName=Figma%20renewal", new { Seats = 12 });
+        var next = Assert.Single(started.GetProperty("nextTasks").EnumerateArray());
+        var quote = await adele.GetJsonAsync($"api/instance/tasktypes/approval/{next.Text("recipientTaskSid")}");
+        var approved = await adele.PostJsonAsync($"api/instance/tasktypes/approval/{next.Text("recipientTaskSid")}", new { Approval = "Approve" });
+
+        Assert.Equal(("Confirm the renewal quote", true), (next.Text("taskName"), next.GetProperty("assignedToMe").GetBoolean()));
+        Assert.Equal(["Approve", "Reject"], quote.GetProperty("choices").EnumerateArray().Select(choice => choice.Text("value")));
+        Assert.Equal(["Reject"], quote.GetProperty("commentRequiredFor").EnumerateArray().Select(value => value.GetString()));
+        var finance = Assert.Single(approved.GetProperty("nextTasks").EnumerateArray());
+        Assert.Equal(("Finance approval", "Patti Fernandez"), (finance.Text("taskName"), finance.Text("assignedTo")));
+        Assert.Contains(await patti.TasksAsync(), task => task.Text("requestName") == "Figma renewal");
     }
 
     [Fact]

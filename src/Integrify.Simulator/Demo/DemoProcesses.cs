@@ -10,6 +10,7 @@ internal static class DemoProcesses
     public const string ItAccess = "IT Access";
     public const string ExpenseReport = "Expense Report";
     public const string NewVendorSetup = "New Vendor Setup";
+    public const string SoftwareRenewal = "Software Renewal";
 
     private static readonly ApprovalChoiceDefinition Approve = new("Approve", "Approve", ChoiceEffect.Advance);
     private static readonly ApprovalChoiceDefinition Reject = new("Reject", "Reject", ChoiceEffect.End, CommentRequired: true, Milestone: "Rejected");
@@ -121,5 +122,29 @@ internal static class DemoProcesses
             ],
             "Vendor added",
             new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pattif", "lynner" }),
+
+        // The one process whose first task is an approval the requester holds: the vendor's quote
+        // comes with the request, and whoever asks for the renewal confirms it before Finance sees it.
+        new(
+            Guid.Parse("3f6b1d2e-8c4a-4b7e-a1d2-0000000000a6"),
+            SoftwareRenewal,
+            "Renew a software subscription at the vendor's quote. You confirm the quote, Finance approves it, then Purchasing renews it.",
+            "Purchasing",
+            [
+                new("Confirm the renewal quote", TaskKind.Approval, StepRole.Requester, TimeSpan.FromDays(2), "Quote confirmed",
+                    "Check the vendor's quote: the number of seats, the price and the term. Reject it if it is wrong, saying why.")
+                {
+                    Choices = [Approve, Reject],
+                },
+                new("Finance approval", TaskKind.Approval, StepRole.Finance, TimeSpan.FromDays(3), "Finance approved",
+                    "Check that the renewal fits this year's software budget.")
+                {
+                    Choices = [Approve, Reject],
+                },
+                new("Renew the subscription", TaskKind.Milestone, StepRole.Purchasing, TimeSpan.FromDays(5), "Renewed",
+                    "Place the renewal with the vendor, then mark the request as renewed."),
+            ],
+            "Renewed",
+            null),
     ];
 }

@@ -18,6 +18,7 @@ public static class FeatureExtensions
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddLinking(configuration);
         services.AddSingleton<TaskActions>();
+        services.AddSingleton<TaskFinder>();
         services.AddSingleton<IBotFeature, TasksFeature>();
         services.AddMemoryCache();
         services.AddSingleton<RequestStarts>();

@@ -97,6 +97,14 @@ public static class BotCardCatalog
         yield return ("request-name-refused", RequestCards.NameIt(pick, "Time Off", "start-1", "Integrify did not start it: permission denied."));
         yield return ("request-started-mine-next", RequestCards.JustStarted(new StartedRequest { InstanceSid = "i-1", InstanceId = 1032, NextTasks = [new NextTask { RecipientTaskSid = "rt-9", TaskName = "Attach receipts", AssignedToMe = true }] }, "Time off 2–6 March", integrify));
         yield return ("request-started", RequestCards.JustStarted(new StartedRequest { InstanceSid = "i-1", InstanceId = 1032, NextTasks = [new NextTask { TaskName = "Manager approval" }] }, "Time off 2–6 March", integrify));
+        var renewal = new StartedRequest { InstanceSid = "i-2", InstanceId = 1033, NextTasks = [new NextTask { RecipientTaskSid = "rt-10", TaskName = "Confirm the renewal quote", AssignedToMe = true }] };
+        var quote = new TaskItem { RecipientTaskSid = "rt-10", TaskName = "Confirm the renewal quote", TaskType = "approval", InstanceId = 1033, RequestName = "Figma renewal 2027", ProcessName = "Software Renewal", DueDate = now.AddDays(2) };
+        var quoteChoices = choices with { Choices = [new ApprovalChoice { Value = "Approve", Label = "Approve" }, new ApprovalChoice { Value = "Reject", Label = "Reject" }], CommentRequiredFor = ["Reject"], Instructions = "Check the vendor's quote: the number of seats, the price and the term." };
+        yield return ("request-started-approval-yours", RequestCards.JustStarted(renewal, "Figma renewal 2027", new ActionableTask(quote, quoteChoices), personal, integrify, now));
+        var policy = quote with { RecipientTaskSid = "rt-11", TaskName = "Read the acceptable use policy", TaskType = "openUrl", RequestName = "Miro access", ProcessName = "IT Access" };
+        yield return ("request-started-open-url-yours", RequestCards.JustStarted(renewal, "Miro access", new ActionableTask(policy, null), personal, integrify, now));
+        var details = quote with { RecipientTaskSid = "rt-12", TaskName = "Complete purchase details", TaskType = "form", RequestName = "Docking station", ProcessName = "Purchase Request", DueDate = null };
+        yield return ("request-started-form-yours", RequestCards.JustStarted(renewal, "Docking station", new ActionableTask(details, null), channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
     }
 }

@@ -79,13 +79,13 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task There_are_five_processes_and_three_reports_of_sixty_rows_with_every_filter_kind()
+    public async Task There_are_six_processes_and_three_reports_of_sixty_rows_with_every_filter_kind()
     {
         var patti = await client.SignInAsync("pattif");
         var processes = await client.Requests.SearchProcessesAsync(patti, null, CancellationToken.None);
         var reports = await client.Reports.SearchReportsAsync(patti, null, CancellationToken.None);
 
-        Assert.Equal(5, processes.Count);
+        Assert.Equal(6, processes.Count);
         Assert.Equal(3, reports.Count);
         foreach (var report in reports)
         {

@@ -1,5 +1,6 @@
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Routing;
 
@@ -172,14 +173,11 @@ public static class RequestCards
         };
     }
 
-    /// <summary>The request just started: its number, and what happens next.</summary>
+    /// <summary>The request just started: its number, and what happens next (a link to the next task when it is the user's).</summary>
     public static AdaptiveCard JustStarted(StartedRequest started, string requestName, Uri integrify)
     {
         ArgumentNullException.ThrowIfNull(started);
-        var body = new List<CardElement>
-        {
-            CardParts.Banner($"Request #{started.InstanceId} “{CardText.Escape(requestName, 120)}” is started.", isProblem: false),
-        };
+        var body = new List<CardElement> { StartedBanner(started, requestName) };
         var actions = new List<CardAction>();
         var mine = started.NextTasks.FirstOrDefault(task => task.AssignedToMe);
         if (mine?.RecipientTaskSid is { Length: > 0 } sid)
@@ -193,8 +191,49 @@ public static class RequestCards
             body.Add(new TextBlock(next.Count == 0 ? "Integrify will take it from here." : $"Next: {string.Join(", ", next)}."));
         }
 
-        actions.Add(new OpenUrlAction(new Uri(integrify, $"#/section-dashboard/request/{Uri.EscapeDataString(started.InstanceSid)}")) { Title = "Open the request" });
-        actions.Add(CardActions.Execute("My requests", RequestVerbs.Page, new RequestListView()));
+        actions.AddRange(RequestLinks(started, integrify));
         return new AdaptiveCard { FallbackText = $"Request #{started.InstanceId} is started.", Body = body, Actions = actions };
     }
+
+    /// <summary>
+    /// The request just started, with its next task, the user's, right there: the buttons that fit its
+    /// type, as in the task list (an approval's choices with a comment box, Complete, or Open in Integrify).
+    /// </summary>
+    /// <param name="mine">The user's next task as their task list has it now.</param>
+    /// <param name="now">Now, to mark a task already overdue.</param>
+    public static AdaptiveCard JustStarted(StartedRequest started, string requestName, ActionableTask mine, BotRequest turn, Uri integrify, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(mine);
+        var task = mine.Task;
+        var body = new List<CardElement>
+        {
+            StartedBanner(started, requestName),
+            new TextBlock($"Next is yours: **{CardText.Escape(task.TaskName ?? "Task", 80)}**"),
+            TaskCards.Due(task, turn, now),
+        };
+        if (!string.IsNullOrWhiteSpace(mine.Approval?.Instructions))
+        {
+            body.Add(new TextBlock(CardText.Escape(mine.Approval.Instructions, 1000)) { Spacing = Spacing.Medium });
+        }
+
+        // After acting, the user sees their task list, as after acting on any task card.
+        var actions = TaskCards.Acting(task, mine.Approval, new TaskListView(), integrify);
+        if (TaskCards.DecisionComment(actions) is { } comment)
+        {
+            body.Add(comment);
+        }
+
+        actions.AddRange(RequestLinks(started, integrify));
+        return new AdaptiveCard { FallbackText = $"Request #{started.InstanceId} is started. Next is yours: {task.TaskName}.", Body = body, Actions = actions };
+    }
+
+    private static Container StartedBanner(StartedRequest started, string requestName) =>
+        CardParts.Banner($"Request #{started.InstanceId} “{CardText.Escape(requestName, 120)}” is started.", isProblem: false);
+
+    private static IEnumerable<CardAction> RequestLinks(StartedRequest started, Uri integrify) =>
+    [
+        new OpenUrlAction(new Uri(integrify, $"#/section-dashboard/request/{Uri.EscapeDataString(started.InstanceSid)}")) { Title = "Open the request" },
+        CardActions.Execute("My requests", RequestVerbs.Page, new RequestListView()),
+    ];
 }

@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Tasks;
+using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Routing;
 using Microsoft.Extensions.Options;
@@ -8,18 +12,23 @@ using Microsoft.Extensions.Options;
 namespace IntegrifyBot.Features.Requests;
 
 /// <summary>
-/// Starting a request (a start a second click never repeats), the user's own requests newest first
-/// with their status and whom they wait on, and cancelling one after a confirmation, when Integrify
-/// allows it.
+/// Starting a request (a start a second click never repeats, its next task shown right there when it
+/// is the user's), the user's own requests newest first with their status and whom they wait on, and
+/// cancelling one after a confirmation, when Integrify allows it.
 /// </summary>
 public sealed partial class RequestsFeature(
     LinkedAccounts accounts,
     IIntegrifyRequestsApi requests,
     RequestStarts starts,
+    TaskFinder tasks,
     TimeProvider time,
     IOptions<IntegrifyOptions> integrify,
+    IOptions<BotOptions> bot,
     ILogger<RequestsFeature> logger) : IBotFeature
 {
+    /// <summary>What the turn keeps after looking for the user's next task, to draw the card and send it.</summary>
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(500);
+
     public static CommandDescriptor RequestsCommand { get; } = new("requests", "Show the requests you started", "my requests", "request list")
     {
         Example = "requests time off",
@@ -59,6 +68,7 @@ public sealed partial class RequestsFeature(
 
     private async Task<BotReply> StartAsync(BotRequest turn, StartRequestData data, CancellationToken cancellationToken)
     {
+        var begun = Stopwatch.GetTimestamp();
         var pick = new PickProcessData(data.ProcessSid, data.ProcessName);
         if (string.IsNullOrWhiteSpace(data.RequestName))
         {
@@ -72,12 +82,54 @@ public sealed partial class RequestsFeature(
             // Never cancelled with the turn and never repeated: a second start would be a second request.
             var started = await starts.StartOnceAsync(user, data.StartId, () => requests.StartRequestAsync(user, data.ProcessSid, name, new Dictionary<string, string>(), CancellationToken.None));
             LogStarted();
-            return new CardReply(RequestCards.JustStarted(started, name, Integrify));
+
+            // A card button has the shortest budget; the lookup gets what the start left of it.
+            var mine = await FindMineAsync(user, started, bot.Value.InvokeTimeout - Stopwatch.GetElapsedTime(begun) - AnswerMargin, cancellationToken);
+            return new CardReply(mine is null
+                ? RequestCards.JustStarted(started, name, Integrify)
+                : RequestCards.JustStarted(started, name, mine, turn, Integrify, time.GetUtcNow()));
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException or IntegrifyBadRequestException)
         {
             var why = string.IsNullOrWhiteSpace(exception.Description) ? "Integrify did not start it." : $"Integrify did not start it: {exception.Description}";
             return new CardReply(RequestCards.NameIt(pick, name, data.StartId, Cards.CardText.Escape(why, 300)));
+        }
+    }
+
+    /// <summary>
+    /// The user's next task, when the request's first is theirs, found among their open tasks (T1, and
+    /// T2 for an approval's choices) so that the card can act on it. The request is started whatever
+    /// happens here: a task not yet listed, a slow or failing Integrify, or too little time left, and
+    /// the card names the task and links to it instead.
+    /// </summary>
+    private async Task<ActionableTask?> FindMineAsync(IntegrifyUser user, StartedRequest started, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        if (started.NextTasks.FirstOrDefault(task => task.AssignedToMe)?.RecipientTaskSid is not { Length: > 0 } sid || budget <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        try
+        {
+            var found = await tasks.FindActionableAsync(user, sid, deadline.Token);
+            if (found is null)
+            {
+                LogNextTaskNotListed();
+            }
+
+            return found;
+        }
+        catch (IntegrifyException exception)
+        {
+            LogNextTaskUnavailable(exception.GetType().Name);
+            return null;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            LogNextTaskUnavailable("out of time");
+            return null;
         }
     }
 
@@ -142,6 +194,12 @@ public sealed partial class RequestsFeature(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user started a request from a card")]
     private partial void LogStarted();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The started request's next task is not yet among the user's open tasks; the card links to it")]
+    private partial void LogNextTaskNotListed();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The started request's next task could not be read ({Reason}); the card links to it")]
+    private partial void LogNextTaskUnavailable(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user canceled a request from a card")]
     private partial void LogCanceled();

@@ -149,8 +149,11 @@ public static class TaskCards
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
-    private static TextBlock Due(TaskItem task, BotRequest turn, DateTimeOffset now)
+    /// <summary>The task's process, type and due date, in the user's time zone; an overdue task in red.</summary>
+    public static TextBlock Due(TaskItem task, BotRequest turn, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(turn);
         var kind = $"{CardText.Escape(task.ProcessName, 40)} · {CardText.Truncate(TaskKinds.Describe(task.TaskType), 20)}";
         if (task.DueDate is not { } due)
         {
@@ -163,9 +166,16 @@ public static class TaskCards
             : new TextBlock($"{kind} · due {when}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
     }
 
-    /// <summary>What fits the task's type: an approval's choices, Complete, or Open in Integrify.</summary>
-    private static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
+    /// <summary>
+    /// The buttons that act on a task, whichever card shows it: an approval's choices (as Integrify
+    /// offers them), Complete for open-URL and milestone tasks, or Open in Integrify for the rest.
+    /// Each uses the task verbs, so that every card acts through the same checked path.
+    /// </summary>
+    /// <param name="view">The task list page the user sees after acting.</param>
+    public static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(view);
         var choices = approval is { Completed: false } ? approval.Choices.Where(choice => choice.Value.Length is > 0 and <= MaxChoiceLength).Take(MaxChoices).ToList() : [];
         if (TaskKinds.IsApproval(task.TaskType) && choices.Count > 0)
         {
@@ -231,9 +241,9 @@ public static class TaskCards
         }
 
         var actions = Acting(task, approval, view, integrify);
-        if (actions.Any(action => action is ExecuteAction { Verb: TaskVerbs.Approve }))
+        if (DecisionComment(actions) is { } decisionComment)
         {
-            body.Add(new TextInput(TaskVerbs.CommentInput) { Label = "Comment with your decision", IsMultiline = true, MaxLength = MaxCommentLength });
+            body.Add(decisionComment);
         }
 
         actions.Add(new ShowCardAction(new AdaptiveCard
@@ -249,6 +259,15 @@ public static class TaskCards
             Actions = actions,
             Refresh = CardParts.ForAskerWhenShared(turn, "Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)),
         };
+    }
+
+    /// <summary>The comment box sent with an approval's choice, when the buttons offer one; null otherwise.</summary>
+    public static TextInput? DecisionComment(IEnumerable<CardAction> acting)
+    {
+        ArgumentNullException.ThrowIfNull(acting);
+        return acting.Any(action => action is ExecuteAction { Verb: TaskVerbs.Approve })
+            ? new TextInput(TaskVerbs.CommentInput) { Label = "Comment with your decision", IsMultiline = true, MaxLength = MaxCommentLength }
+            : null;
     }
 
     /// <summary>Integrify's deep link to the task, for everything a card cannot do (forms).</summary>

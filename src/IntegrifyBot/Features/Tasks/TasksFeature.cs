@@ -17,6 +17,7 @@ namespace IntegrifyBot.Features.Tasks;
 public sealed partial class TasksFeature(
     LinkedAccounts accounts,
     IIntegrifyTasksApi tasks,
+    TaskFinder finder,
     TaskActions actions,
     IOptions<IntegrifyOptions> integrify,
     TimeProvider time,
@@ -87,7 +88,7 @@ public sealed partial class TasksFeature(
     private async Task<BotReply> DetailAsync(BotRequest turn, string recipientTaskSid, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
-        var task = await FindOpenTaskAsync(user, recipientTaskSid, cancellationToken);
+        var task = await finder.FindOpenAsync(user, recipientTaskSid, cancellationToken);
         return task is null
             ? await ListAsync(turn, view, notice ?? new TaskNotice("That task is no longer open for you.", IsProblem: true), cancellationToken)
             : await DetailOfAsync(turn, user, task, view, notice, cancellationToken);
@@ -112,7 +113,7 @@ public sealed partial class TasksFeature(
 
         // The request is the open task's, as Integrify says: the card names only the task.
         var user = await accounts.RequireAsync(turn, cancellationToken);
-        var task = await FindOpenTaskAsync(user, data.RecipientTaskSid, cancellationToken);
+        var task = await finder.FindOpenAsync(user, data.RecipientTaskSid, cancellationToken);
         if (task?.InstanceSid is not { Length: > 0 } instanceSid)
         {
             return await ListAsync(turn, view, new TaskNotice("That task is no longer open for you, so the comment was not added.", IsProblem: true), cancellationToken);
@@ -123,25 +124,6 @@ public sealed partial class TasksFeature(
 
         // The task was just read; only its comments are read again, to show the new one.
         return await DetailOfAsync(turn, user, task, view, new TaskNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
-    }
-
-    /// <summary>The user's open task with this id; Integrify has no call for one task, so the list is read.</summary>
-    private async Task<TaskItem?> FindOpenTaskAsync(IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
-    {
-        const int PageSize = 100;
-        for (var start = 0; ; start += PageSize)
-        {
-            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
-            if (page.Items.FirstOrDefault(item => string.Equals(item.RecipientTaskSid, recipientTaskSid, StringComparison.Ordinal)) is { } found)
-            {
-                return found;
-            }
-
-            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
-            {
-                return null;
-            }
-        }
     }
 
     private async Task<BotReply> ApproveAsync(BotRequest turn, ApproveTaskData data, CancellationToken cancellationToken)

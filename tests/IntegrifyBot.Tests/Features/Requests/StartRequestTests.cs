@@ -58,7 +58,7 @@ public sealed class StartRequestTests : LinkedAlexTests
         Assert.Contains("Integrify did not start it", LinkingBot.Texts(card), StringComparison.Ordinal);
     }
 
-    private static JsonObject StartButton(JsonElement card, string process) =>
+    internal static JsonObject StartButton(JsonElement card, string process) =>
         Data(Action(
             card.GetProperty("body").EnumerateArray()
                 .First(element => element.GetProperty("type").GetString() == "Container" && LinkingBot.Texts(element).StartsWith($"**{process}**", StringComparison.Ordinal))
