@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Cards.Model;
@@ -18,13 +17,8 @@ public static class ReportCards
     /// <summary>How far a result can be paged in a card; all of it is in the CSV export.</summary>
     public const int MaxPagedRows = 500;
 
-    /// <summary>Columns beyond these are in the export only: a chat is narrower than a spreadsheet.</summary>
-    public const int MaxColumns = 8;
-
     /// <summary>Teams refuses a message over about 28 KB; a card stays well below.</summary>
     public const int MaxCardBytes = 24 * 1024;
-
-    private const int MaxCellLength = 60;
 
     private const string ShowReports = "Show reports";
 
@@ -144,7 +138,6 @@ public static class ReportCards
     {
         var start = report.Start;
         var page = result.Rows.Skip(start).Take(pageRows).ToList();
-        var columns = result.Columns.Take(MaxColumns).ToList();
         var body = new List<CardElement>
         {
             new TextBlock(CardText.Escape(report.ReportName ?? "Report", MaxNameLength)) { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
@@ -161,11 +154,12 @@ public static class ReportCards
         else
         {
             body.Add(new TextBlock($"{result.Total} rows · showing {start + 1}–{start + page.Count}") { Size = TextSize.Small, Weight = TextWeight.Bolder });
-            body.Add(Table(columns, page, turn));
+            var (table, columnsLeftOut) = ReportTable.For(result.Columns, page, turn);
+            body.Add(table);
             var more = new List<string>();
-            if (result.Columns.Count > columns.Count)
+            if (columnsLeftOut > 0)
             {
-                more.Add($"{result.Columns.Count - columns.Count} more columns");
+                more.Add($"{columnsLeftOut} more columns");
             }
 
             if (result.Total > MaxPagedRows && start + page.Count >= MaxPagedRows)
@@ -195,26 +189,6 @@ public static class ReportCards
             Actions = actions,
             Refresh = CardParts.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Run, report),
             Teams = TeamsCardOptions.FullWidth,
-        };
-    }
-
-    private static Table Table(IReadOnlyList<ReportColumn> columns, IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> rows, BotRequest turn)
-    {
-        var header = new TableRow([.. columns.Select(column => new TableCell([new TextBlock(CardText.Escape(column.Label ?? column.Key, 40)) { Weight = TextWeight.Bolder, Size = TextSize.Small }]))]);
-        var lines = rows.Select(row => new TableRow([.. columns.Select(column => new TableCell(
-        [
-            new TextBlock(CardText.Escape(ReportCells.Format(column, row.GetValueOrDefault(column.Key), turn.Locale, turn.TimeZone), MaxCellLength))
-            {
-                Size = TextSize.Small,
-                HorizontalAlignment = ReportCells.IsNumeric(column) ? HorizontalAlignment.Right : null,
-            },
-        ]))]));
-        return new Table(
-            [.. columns.Select(column => new TableColumn(ColumnWidth.Weighted(ReportCells.IsNumeric(column) ? 1 : 2)) { HorizontalCellContentAlignment = ReportCells.IsNumeric(column) ? HorizontalAlignment.Right : null })],
-            [header, .. lines])
-        {
-            FirstRowAsHeader = true,
-            ShowGridLines = true,
         };
     }
 

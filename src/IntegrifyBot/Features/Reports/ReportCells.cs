@@ -14,6 +14,12 @@ public static class ReportCells
         return Type(column) is "number" or "integer" or "decimal" or "currency" or "money";
     }
 
+    public static bool IsDate(ReportColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return Type(column) is "date" or "datetime";
+    }
+
     /// <summary>The cell's text, not yet escaped for a card.</summary>
     public static string Format(ReportColumn column, JsonElement value, string? locale, string? timeZone)
     {

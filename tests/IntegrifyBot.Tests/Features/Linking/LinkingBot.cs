@@ -93,7 +93,15 @@ public sealed class LinkingBot : IAsyncDisposable
     {
         using var response = await Client.PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
-        return (await Connector.NextAsync()).Card;
+
+        // On a busy machine a slow answer comes after Teams' typing indicator: the answer is the card.
+        var sent = await Connector.NextAsync();
+        while (sent.Activity.GetProperty("type").GetString() == "typing")
+        {
+            sent = await Connector.NextAsync();
+        }
+
+        return sent.Card;
     }
 
     /// <summary>Presses an Action.Execute button as Alex and returns the card Teams would show in its place.</summary>

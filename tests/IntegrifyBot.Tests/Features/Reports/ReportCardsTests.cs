@@ -49,8 +49,43 @@ public sealed class ReportCardsTests
         var card = ReportCards.Result(new ReportView("r-1", "Wide"), result, string.Empty, Alex);
 
         var table = Assert.Single(card.Body.OfType<IntegrifyBot.Cards.Model.Table>());
-        Assert.Equal(ReportCards.MaxColumns, table.Columns.Count);
-        Assert.Contains("Export the CSV for 3 more columns.", Texts(CardJson.Serialize(card)), StringComparison.Ordinal);
+        Assert.Equal(ReportTable.MaxColumns, table.Columns.Count);
+        Assert.Contains("Export the CSV for 5 more columns.", Texts(CardJson.Serialize(card)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_not_all_columns_fit_one_that_is_the_same_on_every_row_gives_way_first_then_the_last()
+    {
+        var columns = Enumerable.Range(0, 8).Select(i => new ReportColumn { Key = "c" + i, Label = "Column " + i, Type = "string" }).ToList();
+        var rows = Enumerable.Range(0, 3).Select(row => (IReadOnlyDictionary<string, JsonElement>)columns.ToDictionary(
+            column => column.Key,
+            column => JsonSerializer.SerializeToElement(column.Key == "c2" ? "Sales" : $"{column.Key}-{row}"))).ToList();
+
+        var (table, leftOut) = ReportTable.For(columns, rows, Alex);
+
+        Assert.Equal(2, leftOut);
+        Assert.Equal(["Column 0", "Column 1", "Column 3", "Column 4", "Column 5", "Column 6"], table.Rows[0].Cells.Select(cell => ((IntegrifyBot.Cards.Model.TextBlock)cell.Items[0]).Text));
+    }
+
+    [Fact]
+    public void Numbers_and_dates_get_the_width_their_longest_value_needs_and_text_shares_the_rest()
+    {
+        var result = ReportCardCatalog.Result;
+
+        var (table, _) = ReportTable.For(result.Columns, result.Rows, Alex);
+
+        var json = JsonDocument.Parse(CardJson.Serialize(new IntegrifyBot.Cards.Model.AdaptiveCard { Body = [table] })).RootElement.GetProperty("body")[0];
+        var widths = json.GetProperty("columns").EnumerateArray().Select(column => column.GetProperty("width")).ToList();
+        var rows = json.GetProperty("rows").EnumerateArray().Skip(1).Select(row => row.GetProperty("cells").EnumerateArray().Select(cell => Linking.LinkingBot.Texts(cell)).ToList()).ToList();
+        foreach (var index in new[] { 0, 2, 3 })
+        {
+            var longest = rows.Max(cells => cells[index].Length);
+            Assert.Equal(JsonValueKind.String, widths[index].ValueKind);
+            var pixels = int.Parse(widths[index].GetString()!.Replace("px", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(pixels >= longest * 7, $"Column {index}: {pixels}px for {longest} characters.");
+        }
+
+        Assert.Equal(JsonValueKind.Number, widths[1].ValueKind);
     }
 
     private static string Texts(string json) => Linking.LinkingBot.Texts(JsonDocument.Parse(json).RootElement);
