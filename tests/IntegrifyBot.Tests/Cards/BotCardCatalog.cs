@@ -88,7 +88,7 @@ public static class BotCardCatalog
         yield return ("requests-none", RequestCards.List(new PagedList<RequestSummary>(), new RequestListView("x"), channel));
         yield return ("request-detail", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify));
         yield return ("request-cancel-confirm", RequestCards.Detail(detailOf, new RequestListView(), personal, integrify, confirmCancel: true));
-        yield return ("request-canceled", RequestCards.Detail(detailOf with { Status = "Canceled", OpenTasks = [] }, new RequestListView(), personal, integrify, new RequestNotice("You canceled the request.", IsProblem: false)));
+        yield return ("request-canceled", RequestCards.Detail(detailOf with { Status = "Canceled", OpenTasks = [] }, new RequestListView(), personal, integrify, new CardNotice("You canceled the request.", IsProblem: false)));
         var processes = new[] { new SearchResult { Sid = "p-1", Name = "Time Off", Description = "Ask for days off; your manager approves." }, new SearchResult { Sid = "p-2", Name = "Purchase Request", Description = "Buy something for work." } };
         var pick = new PickProcessData("p-1", "Time Off");
         yield return ("request-processes", RequestCards.Processes(processes, "time"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Reports;
 using IntegrifyBot.Integrify.Api.Models;
@@ -36,7 +37,7 @@ public static class ReportCardCatalog
         var exposed = ReportFilterForm.Exposed(Filters);
         var given = new Dictionary<string, string> { [ReportFilterForm.InputId(exposed[3])] = "IT", [ReportFilterForm.InputId(exposed[2])] = "2026-11-01" };
         yield return ("reports", ReportCards.Catalog(reports, new ReportCatalogView(), personal));
-        yield return ("reports-none", ReportCards.Catalog([], new ReportCatalogView("salaries"), personal, new ReportNotice("That report is not one you may run.", IsProblem: true)));
+        yield return ("reports-none", ReportCards.Catalog([], new ReportCatalogView("salaries"), personal, new CardNotice("That report is not one you may run.", IsProblem: true)));
         yield return ("reports-in-channel-for-everyone", ReportCards.Private(channel, new ReportCatalogView()));
         yield return ("report-filters", ReportCards.FilterForm(report, exposed, given, personal));
         yield return ("report-filters-problem", ReportCards.FilterForm(report, exposed, given, personal, "“Amount at least” takes a number."));

@@ -23,7 +23,7 @@ public static class ReportCards
     private const string ShowReports = "Show reports";
 
     /// <summary>The reports the user may run (P1), ten a page, each with Run.</summary>
-    public static AdaptiveCard Catalog(IReadOnlyList<SearchResult> reports, ReportCatalogView view, BotRequest turn, ReportNotice? notice = null)
+    public static AdaptiveCard Catalog(IReadOnlyList<SearchResult> reports, ReportCatalogView view, BotRequest turn, CardNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(view);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Integrify.Api;
@@ -51,7 +52,7 @@ public sealed partial class ReportsFeature(
         return new CardReply(ReportCards.Private(turn, view));
     }
 
-    private async Task<BotReply> CatalogAsync(BotRequest turn, ReportCatalogView view, ReportNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> CatalogAsync(BotRequest turn, ReportCatalogView view, CardNotice? notice, CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
         var found = await reports.SearchReportsAsync(user, view.Search, cancellationToken);
@@ -156,7 +157,7 @@ public sealed partial class ReportsFeature(
     }
 
     private Task<BotReply> NotYoursAsync(BotRequest turn, CancellationToken cancellationToken) =>
-        CatalogAsync(turn, new ReportCatalogView(), new ReportNotice("That report is not one you may run.", IsProblem: true), cancellationToken);
+        CatalogAsync(turn, new ReportCatalogView(), new CardNotice("That report is not one you may run.", IsProblem: true), cancellationToken);
 
     /// <summary>The filter values, as checked, for the result's buttons to carry on.</summary>
     private static Dictionary<string, JsonElement>? Carried(ReportFilterReading reading) =>

@@ -16,7 +16,7 @@ public static class RequestCards
     /// <summary>Started, Completed, Canceled: only a started request can still be canceled.</summary>
     public const string Started = "Started";
 
-    public static AdaptiveCard List(PagedList<RequestSummary> page, RequestListView view, BotRequest turn, RequestNotice? notice = null)
+    public static AdaptiveCard List(PagedList<RequestSummary> page, RequestListView view, BotRequest turn, CardNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(view);
@@ -51,7 +51,7 @@ public static class RequestCards
     }
 
     /// <param name="confirmCancel">Whether to ask "cancel it?" under the facts.</param>
-    public static AdaptiveCard Detail(RequestDetails request, RequestListView view, BotRequest turn, Uri integrify, RequestNotice? notice = null, bool confirmCancel = false)
+    public static AdaptiveCard Detail(RequestDetails request, RequestListView view, BotRequest turn, Uri integrify, CardNotice? notice = null, bool confirmCancel = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(view);
@@ -114,7 +114,10 @@ public static class RequestCards
 
     private static Container Item(RequestSummary request, RequestListView view, BotRequest turn)
     {
-        var milestone = string.IsNullOrWhiteSpace(request.LastMilestone) ? string.Empty : $" · {CardText.Escape(request.LastMilestone, 60)}";
+        // A request that ended often has its status as its last milestone too: it is said once.
+        var milestone = string.IsNullOrWhiteSpace(request.LastMilestone) || string.Equals(request.LastMilestone, request.Status, StringComparison.OrdinalIgnoreCase)
+            ? string.Empty
+            : $" · {CardText.Escape(request.LastMilestone, 60)}";
         var created = request.CreatedDate is { } date ? $" · started {CardDates.Format(date, turn.Locale, turn.TimeZone)}" : string.Empty;
         return new Container(
         [

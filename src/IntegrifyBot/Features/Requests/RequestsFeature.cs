@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Hosting;
@@ -141,7 +142,7 @@ public sealed partial class RequestsFeature(
         return words.Length == 0 ? null : words[..Math.Min(words.Length, RequestCards.MaxSearchLength)];
     }
 
-    private async Task<BotReply> ListAsync(BotRequest turn, RequestListView view, RequestNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> ListAsync(BotRequest turn, RequestListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
         var query = new ListQuery { Search = view.Search, Start = view.Start, Count = RequestCards.PageSize, Sort = "createdDate", Dir = "desc" };
@@ -149,7 +150,7 @@ public sealed partial class RequestsFeature(
         return new CardReply(RequestCards.List(page, view, turn, notice));
     }
 
-    private async Task<BotReply> DetailAsync(BotRequest turn, string instanceSid, RequestListView view, RequestNotice? notice, bool confirmCancel, CancellationToken cancellationToken)
+    private async Task<BotReply> DetailAsync(BotRequest turn, string instanceSid, RequestListView view, CardNotice? notice, bool confirmCancel, CancellationToken cancellationToken)
     {
         var user = await accounts.RequireAsync(turn, cancellationToken);
         try
@@ -159,7 +160,7 @@ public sealed partial class RequestsFeature(
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return await ListAsync(turn, view, new RequestNotice("That request is not one you can see.", IsProblem: true), cancellationToken);
+            return await ListAsync(turn, view, new CardNotice("That request is not one you can see.", IsProblem: true), cancellationToken);
         }
     }
 
@@ -172,21 +173,21 @@ public sealed partial class RequestsFeature(
         }
 
         var user = await accounts.RequireAsync(turn, cancellationToken);
-        RequestNotice notice;
+        CardNotice notice;
         try
         {
             // Not cancelled with the turn: once sent, the outcome is shown by reading the request again.
             await requests.CancelRequestAsync(user, data.InstanceSid, CancellationToken.None);
             LogCanceled();
-            notice = new RequestNotice("You canceled the request.", IsProblem: false);
+            notice = new CardNotice("You canceled the request.", IsProblem: false);
         }
         catch (IntegrifyConflictException)
         {
-            notice = new RequestNotice("The request had already ended; nothing was changed.", IsProblem: false);
+            notice = new CardNotice("The request had already ended; nothing was changed.", IsProblem: false);
         }
         catch (IntegrifyForbiddenException)
         {
-            notice = new RequestNotice("Integrify does not let you cancel this request.", IsProblem: true);
+            notice = new CardNotice("Integrify does not let you cancel this request.", IsProblem: true);
         }
 
         return await DetailAsync(turn, data.InstanceSid, view, notice, confirmCancel: false, cancellationToken);
