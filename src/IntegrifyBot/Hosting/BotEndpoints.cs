@@ -11,8 +11,8 @@ public static class BotEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.UseStaticFiles();
 
-        // Routing must come after the files: when WebApplication adds it first by itself, /link/{state}
-        // claims /link/link.css and /link/link.js, and the sign-in page loses its style and script.
+        // Routing must come after the files: when WebApplication adds it first by itself, the sign-in
+        // page's route can claim /link/link.css and /link/link.js, and the page loses its style and script.
         app.UseRouting();
         app.MapBotHealth();
         app.MapTeamsBot();

@@ -36,7 +36,7 @@ public static class BotCardCatalog
 
         var personal = new BotRequest(new TurnUser("29:alex", "aad-alex", "Alex Wilber"), new TurnConversation("a:alex", ConversationKind.Personal, "tenant")) { TimeZone = "Europe/Berlin" };
         var channel = personal with { Conversation = new TurnConversation("19:finance", ConversationKind.Channel, "tenant") };
-        var page = new Uri("https://integrifybot.example.com/link/state-1234");
+        var page = new Uri("https://integrifybot.example.com/link?state=state-1234");
         foreach (var card in ReportCardCatalog.All(personal, channel))
         {
             yield return card;

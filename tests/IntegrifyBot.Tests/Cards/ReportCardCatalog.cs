@@ -43,7 +43,7 @@ public static class ReportCardCatalog
         yield return ("report-filters-problem", ReportCards.FilterForm(report, exposed, given, personal, "“Amount at least” takes a number."));
         yield return ("report-result", ReportCards.Result(report with { Start = 10 }, Result, "Department: IT", personal));
         yield return ("report-result-empty", ReportCards.Result(report, new ReportResult { Columns = Result.Columns }, "Department: IT", channel));
-        yield return ("report-export-ready", ReportCards.ExportReady(report, new Uri("https://integrifybot.example.com/reports/export/secret"), new DateTimeOffset(2026, 11, 28, 9, 10, 0, TimeSpan.Zero), personal));
+        yield return ("report-export-ready", ReportCards.ExportReady(report, new Uri("https://integrifybot.example.com/reports/export?key=secret"), new DateTimeOffset(2026, 11, 28, 9, 10, 0, TimeSpan.Zero), personal));
         yield return ("report-export-unavailable", ReportCards.ExportUnavailable(report));
     }
 

@@ -27,7 +27,7 @@ public static class LinkingExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "IntegrifyBot.SignIn";
-            options.Cookie.Path = SignInPages.PathPrefix.TrimEnd('/');
+            options.Cookie.Path = SignInPages.Path;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.FormFieldName = "__csrf";

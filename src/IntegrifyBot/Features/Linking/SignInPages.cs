@@ -12,7 +12,13 @@ namespace IntegrifyBot.Features.Linking;
 /// </summary>
 public sealed class SignInPages(SignInStates states, BotPublicAddress address, IOptions<LinkingOptions> options)
 {
-    public const string PathPrefix = "/link/";
+    /// <summary>
+    /// The page's path; the state travels in the query (<see cref="StateParameter"/>), never in the
+    /// path, which the host writes into every log line's scope and every trace.
+    /// </summary>
+    public const string Path = "/link";
+
+    public const string StateParameter = "state";
 
     /// <summary>A new page address for the user, or null when the bot has no public address.</summary>
     public async Task<Uri?> IssueAsync(IntegrifyUser user, CancellationToken cancellationToken)
@@ -23,8 +29,11 @@ public sealed class SignInPages(SignInStates states, BotPublicAddress address, I
         }
 
         var state = await states.IssueAsync(user, options.Value.SignInLifetime, cancellationToken);
-        return new Uri(root, PathPrefix + state);
+        return new Uri(root, AddressOf(state));
     }
+
+    /// <summary>The page's address for a state, relative to the bot's root.</summary>
+    public static string AddressOf(string state) => $"{Path}?{StateParameter}={Uri.EscapeDataString(state)}";
 
     public Task<IntegrifyCredential?> RedeemAsync(IntegrifyUser user, string code, CancellationToken cancellationToken) =>
         states.RedeemAsync(user, code, cancellationToken);

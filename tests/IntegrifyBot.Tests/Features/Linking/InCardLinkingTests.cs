@@ -30,7 +30,8 @@ public sealed class InCardLinkingTests : IAsyncLifetime
         // The page button opens the bot's own page; the two forms mask what is typed.
         var page = LinkingBot.SignInPage(card);
         Assert.Equal(bot.Bot.BaseAddress.Port, page.Port);
-        Assert.StartsWith("/link/", page.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("/link", page.AbsolutePath);
+        Assert.StartsWith("?state=", page.Query, StringComparison.Ordinal);
         var inputs = LinkingBot.Inputs(card);
         Assert.Equal("password", inputs["password"].GetProperty("style").GetString());
         Assert.Equal("password", inputs["apiKey"].GetProperty("style").GetString());

@@ -1,12 +1,13 @@
 using IntegrifyBot.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Features.Linking.Page;
 
 /// <summary>
-/// GET and POST /link/{state}: the sign-in page opened from a link card. The state says whose Teams
+/// GET and POST /link?state=…: the sign-in page opened from a link card. The state says whose Teams
 /// account the sign-in is for; what Integrify gives back waits, encrypted, until that Teams user
 /// confirms it from Teams with the code this page shows (or hands to Teams' popup).
 /// </summary>
@@ -17,13 +18,14 @@ public static class SignInPageEndpoints
 
     public static IEndpointRouteBuilder MapSignInPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(SignInPages.PathPrefix + "{state}", ShowAsync);
-        endpoints.MapPost(SignInPages.PathPrefix + "{state}", SubmitAsync);
+        endpoints.MapGet(SignInPages.Path, ShowAsync);
+        endpoints.MapPost(SignInPages.Path, SubmitAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> ShowAsync(string state, HttpContext http, SignInStates states, IAntiforgery antiforgery, IOptions<LinkingOptions> options)
+    private static async Task<IResult> ShowAsync([FromQuery(Name = SignInPages.StateParameter)] string? state, HttpContext http, SignInStates states, IAntiforgery antiforgery, IOptions<LinkingOptions> options)
     {
+        state ??= string.Empty;
         var pending = await states.FindAsync(state, http.RequestAborted);
         if (pending is null || pending.Completed)
         {
@@ -34,13 +36,14 @@ public static class SignInPageEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        string state,
+        [FromQuery(Name = SignInPages.StateParameter)] string? state,
         HttpContext http,
         SignInStates states,
         SignInAttempts attempts,
         IAntiforgery antiforgery,
         IOptions<LinkingOptions> options)
     {
+        state ??= string.Empty;
         var settings = options.Value;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -104,7 +107,7 @@ public static class SignInPageEndpoints
     private static string FormFor(HttpContext http, string state, IAntiforgery antiforgery, string? notice, string? userName)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return SignInPageHtml.Form(SignInPages.PathPrefix + Uri.EscapeDataString(state), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, notice, userName);
+        return SignInPageHtml.Form(SignInPages.AddressOf(state), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, notice, userName);
     }
 
     private static string? Field(IFormCollection form, string name, int maxLength)

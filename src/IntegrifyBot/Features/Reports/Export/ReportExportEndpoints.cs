@@ -3,11 +3,12 @@ using System.Text;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Storage;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrifyBot.Features.Reports.Export;
 
 /// <summary>
-/// GET /reports/export/{secret}: the CSV of a report export asked for in Teams. The link names the
+/// GET /reports/export?key=…: the CSV of a report export asked for in Teams. The link names the
 /// Teams user it was issued to, and the rows are read from Integrify with that user's own
 /// credentials at the moment it is opened, so it can never show more than Integrify lets that user
 /// see. It works once, and not after it expires.
@@ -16,12 +17,13 @@ public static partial class ReportExportEndpoints
 {
     public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ReportExportLinks.PathPrefix + "{secret}", DownloadAsync);
+        endpoints.MapGet(ReportExportLinks.Path, DownloadAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(string secret, HttpContext http, ReportExports exports, IIntegrifyReportsApi reports, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> DownloadAsync([FromQuery(Name = ReportExportLinks.KeyParameter)] string? secret, HttpContext http, ReportExports exports, IIntegrifyReportsApi reports, TimeProvider time, ILoggerFactory loggers)
     {
+        secret ??= string.Empty;
         var logger = loggers.CreateLogger(typeof(ReportExportEndpoints));
         Private(http);
         var (claim, link) = await exports.ClaimAsync(secret, http.RequestAborted);

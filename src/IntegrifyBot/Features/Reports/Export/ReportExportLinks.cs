@@ -13,7 +13,13 @@ public sealed record IssuedExportLink(Uri Address, DateTimeOffset ExpiresAt);
 /// <summary>Addresses of CSV downloads: one per export asked for, bound to the Teams user who asked.</summary>
 public sealed class ReportExportLinks(ReportExports exports, BotPublicAddress address, IOptions<ReportsOptions> options, TimeProvider time)
 {
-    public const string PathPrefix = "/reports/export/";
+    /// <summary>
+    /// The download's path; the link's secret travels in the query (<see cref="KeyParameter"/>), never
+    /// in the path, which the host writes into every log line's scope and every trace.
+    /// </summary>
+    public const string Path = "/reports/export";
+
+    public const string KeyParameter = "key";
 
     /// <summary>A new link, or null when the bot has no address people's browsers can reach.</summary>
     public async Task<IssuedExportLink?> IssueAsync(IntegrifyUser user, string reportSid, string reportName, IReadOnlyList<ReportFilterValue> filters, CancellationToken cancellationToken)
@@ -26,6 +32,6 @@ public sealed class ReportExportLinks(ReportExports exports, BotPublicAddress ad
         var lifetime = options.Value.ExportLinkLifetime;
         var expires = time.GetUtcNow() + lifetime;
         var secret = await exports.IssueAsync(user, reportSid, reportName, JsonSerializer.Serialize(filters, JsonSerializerOptions.Web), lifetime, cancellationToken);
-        return new IssuedExportLink(new Uri(root, PathPrefix + secret), expires);
+        return new IssuedExportLink(new Uri(root, $"{Path}?{KeyParameter}={Uri.EscapeDataString(secret)}"), expires);
     }
 }
