@@ -6,8 +6,8 @@ namespace IntegrifyBot.Storage;
 
 /// <summary>
 /// The bot's database: linked accounts, sign-ins in progress and refused sign-ins, report export
-/// links, conversation references and the Data Protection key ring, which lives here so that every
-/// instance sharing the database can read every other's ciphertext.
+/// links, conversation references, the notification outbox and settings, and the Data Protection key
+/// ring, which lives here so that every instance sharing the database can read every other's ciphertext.
 /// The model uses no provider-specific types or SQL, so a PostgreSQL provider can map it as it is.
 /// </summary>
 public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IDataProtectionKeyContext
@@ -23,6 +23,12 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     public DbSet<ReportExport> ReportExports => Set<ReportExport>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<PushReplay> PushReplays => Set<PushReplay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +58,7 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             reference.Property(r => r.ServiceUrl).HasMaxLength(500);
             reference.Property(r => r.TenantId).HasMaxLength(100);
             reference.Property(r => r.ConversationType).HasMaxLength(32);
+            reference.Property(r => r.BotId).HasMaxLength(200);
         });
 
         modelBuilder.Entity<SignInState>(state =>
@@ -86,6 +93,41 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             export.Property(e => e.FiltersJson).HasMaxLength(4000);
             export.HasIndex(e => new { e.TeamsTenantId, e.UserKey });
             export.HasIndex(e => e.ExpiresAt);
+        });
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.ToTable("Notifications");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.TeamsTenantId).HasMaxLength(100);
+            notification.Property(n => n.UserKey).HasMaxLength(200);
+            notification.Property(n => n.RecipientTaskSid).HasMaxLength(64);
+            notification.Property(n => n.Message).HasMaxLength(500);
+            notification.Property(n => n.LastError).HasMaxLength(500);
+            notification.Property(n => n.ClaimedBy).HasMaxLength(100);
+            notification.Property(n => n.Source).HasConversion<string>().HasMaxLength(16);
+            notification.Property(n => n.State).HasConversion<string>().HasMaxLength(16);
+
+            // The guarantee that a task is announced once per user, whoever found it.
+            notification.HasIndex(n => new { n.TeamsTenantId, n.UserKey, n.RecipientTaskSid }).IsUnique();
+            notification.HasIndex(n => new { n.State, n.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<NotificationSettings>(settings =>
+        {
+            settings.ToTable("NotificationSettings");
+            settings.HasKey(s => new { s.TeamsTenantId, s.UserKey });
+            settings.Property(s => s.TeamsTenantId).HasMaxLength(100);
+            settings.Property(s => s.UserKey).HasMaxLength(200);
+            settings.Property(s => s.TimeZone).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<PushReplay>(replay =>
+        {
+            replay.ToTable("PushReplays");
+            replay.HasKey(r => r.SignatureHash);
+            replay.Property(r => r.SignatureHash).HasMaxLength(64);
+            replay.HasIndex(r => r.ExpiresAt);
         });
     }
 }

@@ -67,6 +67,8 @@ public static class BotStorageExtensions
         services.AddSingleton<SignInStates>();
         services.AddSingleton<SignInFailures>();
         services.AddSingleton<ReportExports>();
+        services.AddSingleton<ConversationAddresses>();
+        services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<BotUserData>();
         // First of all hosted services: Data Protection's own loads the key ring from this database
         // at start, so the tables must exist by then.

@@ -17,6 +17,8 @@ public sealed class BotUserData(IDbContextFactory<BotDbContext> contexts, IInteg
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.SignInStates.Where(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
         await context.SignInFailures.Where(f => f.TeamsTenantId == user.TeamsTenantId && f.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        await context.Notifications.Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        await context.NotificationSettings.Where(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
         await context.ReportExports.Where(e => e.TeamsTenantId == user.TeamsTenantId && e.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
         await context.ConversationReferences.Where(r => r.TenantId == user.TeamsTenantId && r.UserKey == user.UserId).ExecuteDeleteAsync(cancellationToken);
     }

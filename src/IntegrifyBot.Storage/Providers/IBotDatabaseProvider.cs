@@ -28,4 +28,12 @@ public interface IBotDatabaseProvider
     /// IMMEDIATE); PostgreSQL locks only that account (a transaction-scoped advisory lock).
     /// </summary>
     Task<DbTransaction> BeginAccountLockAsync(BotDbContext context, string teamsTenantId, string userKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks up to <paramref name="count"/> due notifications (pending, or failed and due again, and
+    /// held by no live lease) as held by <paramref name="sender"/> until <paramref name="until"/>, and
+    /// returns their ids. Two senders at once never get the same row: PostgreSQL skips the rows another
+    /// transaction is claiming (FOR UPDATE SKIP LOCKED); SQLite claims under its write lock.
+    /// </summary>
+    Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken);
 }

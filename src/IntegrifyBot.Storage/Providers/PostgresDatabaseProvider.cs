@@ -64,6 +64,36 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
         }
     }
 
+    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        const string Claim = """
+            UPDATE "Notifications" SET "ClaimedBy" = $1, "ClaimedUntil" = $2
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Notifications"
+                WHERE "State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= $3 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < $3)
+                ORDER BY "NextAttemptAt", "Id"
+                LIMIT $4
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id"
+            """;
+        await using var command = new NpgsqlCommand(Claim, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sender });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = until });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// The advisory lock key of one account: the first 64 bits of a SHA-256 over the account's
     /// key, computed here rather than with the server's hash functions so that it never depends on

@@ -69,4 +69,22 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
     }
+
+    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // One statement: SQLite runs it under the database's write lock, so two processes' claims
+        // take turns and the second sees the rows the first claimed as held.
+        var ids = await context.Database.SqlQuery<long>($"""
+            UPDATE "Notifications" SET "ClaimedBy" = {sender}, "ClaimedUntil" = {until}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Notifications"
+                WHERE "State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                ORDER BY "NextAttemptAt", "Id"
+                LIMIT {count})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return ids;
+    }
 }

@@ -154,6 +154,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
             await services.GetRequiredService<SignInStates>().IssueAsync(user, TimeSpan.FromMinutes(10), CancellationToken.None);
             await services.GetRequiredService<SignInFailures>().RecordAsync(user, clock.GetUtcNow().AddMinutes(-15), CancellationToken.None);
             await services.GetRequiredService<ReportExports>().IssueAsync(user, "report-1", "Expenses", "[]", TimeSpan.FromMinutes(10), CancellationToken.None);
+            await services.GetRequiredService<NotificationOutbox>().EnqueueAsync(user, "rt-1", IntegrifyBot.Storage.Entities.NotificationSource.Poll, null, CancellationToken.None);
             await using var seed = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
             seed.ConversationReferences.Add(new IntegrifyBot.Storage.Entities.ConversationReference
             {
@@ -174,6 +175,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         Assert.Equal(["aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ConversationReferences.Select(r => r.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ReportExports.Select(e => e.UserKey).ToListAsync());
+        Assert.Equal(["aad-meganb"], await context.Notifications.Select(n => n.UserKey).ToListAsync());
     }
 
     private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

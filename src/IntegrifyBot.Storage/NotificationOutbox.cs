@@ -1,0 +1,128 @@
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Storage.Entities;
+using IntegrifyBot.Storage.Providers;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Storage;
+
+/// <summary>A notification claimed for sending.</summary>
+public sealed record ClaimedNotification(long Id, IntegrifyUser User, string RecipientTaskSid, NotificationSource Source, string? Message, int Attempts);
+
+/// <summary>
+/// The durable outbox of task notifications (see <see cref="Notification"/>). Adding is idempotent
+/// per user and task; sending goes through claims that one sender holds at a time, in any number of
+/// processes; what was claimed and not settled comes back when its lease ends.
+/// </summary>
+public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts, IBotDatabaseProvider provider, TimeProvider time)
+{
+    /// <summary>Queues the task for the user; false when it was already queued, sent or known.</summary>
+    public async Task<bool> EnqueueAsync(IntegrifyUser user, string recipientTaskSid, NotificationSource source, string? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await AddAsync(user, recipientTaskSid, source, message, NotificationState.Pending, cancellationToken);
+    }
+
+    /// <summary>Records tasks the user already had before the bot watched for new ones: they are never announced.</summary>
+    public async Task RecordKnownAsync(IntegrifyUser user, IEnumerable<string> recipientTaskSids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(recipientTaskSids);
+        foreach (var sid in recipientTaskSids)
+        {
+            await AddAsync(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, cancellationToken);
+        }
+    }
+
+    /// <summary>Of these tasks of the user, those the outbox already has, in any state.</summary>
+    public async Task<IReadOnlySet<string>> KnownAsync(IntegrifyUser user, IReadOnlyCollection<string> recipientTaskSids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await context.Notifications.AsNoTracking()
+            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && recipientTaskSids.Contains(n.RecipientTaskSid))
+            .Select(n => n.RecipientTaskSid)
+            .ToListAsync(cancellationToken);
+        return known.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="count"/> notifications that are due, for <paramref name="lease"/>.
+    /// Two senders never get the same row while a lease runs.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedNotification>> ClaimAsync(string sender, int count, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sender);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = await provider.ClaimNotificationsAsync(context, sender, now, now + lease, count, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await context.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id) && n.ClaimedBy == sender).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(n => new ClaimedNotification(n.Id, new IntegrifyUser(n.TeamsTenantId, n.UserKey), n.RecipientTaskSid, n.Source, n.Message, n.Attempts))];
+    }
+
+    /// <summary>Teams took the message.</summary>
+    public Task MarkSentAsync(long id, CancellationToken cancellationToken) =>
+        SettleAsync(id, NotificationState.Sent, retryAt: null, error: null, countAttempt: true, cancellationToken);
+
+    /// <summary>Not sent this time; tried again at <paramref name="retryAt"/>.</summary>
+    public Task RetryAsync(long id, DateTimeOffset retryAt, string error, bool countAttempt, CancellationToken cancellationToken) =>
+        SettleAsync(id, NotificationState.Failed, retryAt.UtcDateTime, error, countAttempt, cancellationToken);
+
+    /// <summary>Given up, with the reason.</summary>
+    public Task KillAsync(long id, string reason, CancellationToken cancellationToken) =>
+        SettleAsync(id, NotificationState.Dead, retryAt: null, reason, countAttempt: true, cancellationToken);
+
+    private async Task<bool> AddAsync(IntegrifyUser user, string recipientTaskSid, NotificationSource source, string? message, NotificationState state, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipientTaskSid);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await context.Notifications.AnyAsync(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && n.RecipientTaskSid == recipientTaskSid, cancellationToken))
+        {
+            return false;
+        }
+
+        context.Notifications.Add(new Notification
+        {
+            TeamsTenantId = user.TeamsTenantId,
+            UserKey = user.UserId,
+            RecipientTaskSid = recipientTaskSid,
+            Source = source,
+            Message = message,
+            State = state,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: the poller and a push (or two instances) found the task at once.
+            return false;
+        }
+    }
+
+    private async Task SettleAsync(long id, NotificationState state, DateTime? retryAt, string? error, bool countAttempt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var reason = error is null ? null : error.Length <= 500 ? error : error[..500];
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await context.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(n => n.State, state)
+                .SetProperty(n => n.Attempts, n => n.Attempts + (countAttempt ? 1 : 0))
+                .SetProperty(n => n.NextAttemptAt, n => retryAt ?? n.NextAttemptAt)
+                .SetProperty(n => n.SentAt, n => state == NotificationState.Sent ? now : n.SentAt)
+                .SetProperty(n => n.LastError, reason)
+                .SetProperty(n => n.ClaimedBy, (string?)null)
+                .SetProperty(n => n.ClaimedUntil, (DateTime?)null),
+            cancellationToken);
+    }
+}
