@@ -69,6 +69,7 @@ public static class BotStorageExtensions
         services.AddSingleton<ReportExports>();
         services.AddSingleton<ConversationAddresses>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<BotUserData>();
         // First of all hosted services: Data Protection's own loads the key ring from this database
         // at start, so the tables must exist by then.

@@ -1,5 +1,6 @@
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Features.Reports;
 using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Features.Requests;
@@ -26,6 +27,7 @@ public static class FeatureExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportExportLinks>();
         services.AddSingleton<IBotFeature, ReportsFeature>();
+        services.AddNotifications(configuration);
         return services;
     }
 }

@@ -1,0 +1,53 @@
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Storage;
+
+/// <summary>Users' notification settings and where polling for them stands (see <see cref="NotificationSettings"/>).</summary>
+public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> contexts, TimeProvider time)
+{
+    /// <summary>The user's settings; the defaults (notifications on) when they never chose.</summary>
+    public async Task<NotificationSettings> GetAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId, cancellationToken)
+            ?? new NotificationSettings { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId };
+    }
+
+    /// <summary>Changes the user's settings, creating them on first use.</summary>
+    public async Task UpdateAsync(IntegrifyUser user, Action<NotificationSettings> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            var settings = await context.NotificationSettings.SingleOrDefaultAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId, cancellationToken);
+            if (settings is null)
+            {
+                settings = new NotificationSettings { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId };
+                context.NotificationSettings.Add(settings);
+            }
+
+            change(settings);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Created by someone else at the same moment: change theirs.
+            }
+        }
+    }
+
+    /// <summary>Records that the user's tasks were read now.</summary>
+    public Task RecordPolledAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return UpdateAsync(user, settings => settings.LastPolledAt = now, cancellationToken);
+    }
+}

@@ -1,0 +1,15 @@
+namespace IntegrifyBot.Features.Notifications;
+
+public static class NotificationsExtensions
+{
+    /// <summary>Notifications: their options, the outbox's sender, the poller and Integrify's push endpoint.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationsOptions>()
+            .Bind(configuration.GetSection(NotificationsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<NotificationSignal>();
+        return services;
+    }
+}
