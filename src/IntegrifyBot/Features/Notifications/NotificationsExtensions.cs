@@ -10,6 +10,8 @@ public static class NotificationsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<NotificationPoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationPoller>());
         return services;
     }
 }

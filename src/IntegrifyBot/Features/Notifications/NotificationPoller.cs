@@ -1,0 +1,170 @@
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Storage;
+using IntegrifyBot.Storage.Entities;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Features.Notifications;
+
+/// <summary>
+/// Finds new tasks by reading every linked user's open tasks (T1) on an interval and queuing those
+/// the outbox does not know yet. A user's first read only records what is already open: people are
+/// told about new work, not about everything they had before the bot watched.
+/// </summary>
+public sealed partial class NotificationPoller(
+    LinkedUsers users,
+    IIntegrifyTasksApi tasks,
+    NotificationOutbox outbox,
+    NotificationPreferences preferences,
+    NotificationSignal signal,
+    IOptions<NotificationsOptions> options,
+    TimeProvider time,
+    ILogger<NotificationPoller> logger) : BackgroundService
+{
+    /// <summary>Integrify's largest page; a person with more open tasks than a few pages of them is told about the first.</summary>
+    private const int PageSize = 100;
+    private const int MaxTasksRead = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.PollingEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A cycle that fails as a whole (the database away) is tried again next time.
+                LogCycleFailed(exception);
+            }
+
+            // Jittered, so that instances started together do not poll Integrify in step.
+            var interval = options.Value.PollInterval;
+            var jitter = (Random.Shared.NextDouble() - 0.5) * 0.2;
+            await Task.Delay(interval + (interval * jitter), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One cycle over every linked user, a bounded number at a time; what it found.</summary>
+    public async Task<PollCycle> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var everyone = await users.AllAsync(cancellationToken);
+        var queued = 0;
+        var skipped = 0;
+        await Parallel.ForEachAsync(
+            everyone,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
+            async (user, token) =>
+            {
+                var found = await PollUserAsync(user, token);
+                if (found is null)
+                {
+                    Interlocked.Increment(ref skipped);
+                }
+                else
+                {
+                    Interlocked.Add(ref queued, found.Value);
+                }
+            });
+
+        if (queued > 0)
+        {
+            signal.Wake();
+        }
+
+        return new PollCycle(everyone.Count, queued, skipped);
+    }
+
+    /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
+    private async Task<int?> PollUserAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        var settings = await preferences.GetAsync(user, cancellationToken);
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> open;
+        try
+        {
+            open = await OpenTasksAsync(user, cancellationToken);
+        }
+        catch (IntegrifyLinkExpiredException)
+        {
+            // The user must link again; polling them achieves nothing until then.
+            if (settings.BrokenLinkToldAt is null)
+            {
+                await preferences.UpdateAsync(user, changed => changed.BrokenLinkToldAt = time.GetUtcNow().UtcDateTime, cancellationToken);
+                LogLinkBroken();
+            }
+
+            return null;
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyUnavailableException or IntegrifyForbiddenException)
+        {
+            LogUserSkipped(exception.Status is { } status ? (int)status : 0);
+            return null;
+        }
+
+        var queued = 0;
+        if (settings.LastPolledAt is null)
+        {
+            await outbox.RecordKnownAsync(user, open, cancellationToken);
+        }
+        else
+        {
+            var known = await outbox.KnownAsync(user, [.. open], cancellationToken);
+            foreach (var sid in open.Where(sid => !known.Contains(sid)))
+            {
+                if (await outbox.EnqueueAsync(user, sid, NotificationSource.Poll, message: null, cancellationToken))
+                {
+                    queued++;
+                }
+            }
+        }
+
+        await preferences.UpdateAsync(
+            user,
+            changed =>
+            {
+                changed.LastPolledAt = time.GetUtcNow().UtcDateTime;
+                changed.BrokenLinkToldAt = null;
+            },
+            cancellationToken);
+        return queued;
+    }
+
+    private async Task<IReadOnlyList<string>> OpenTasksAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        var sids = new List<string>();
+        for (var start = 0; start < MaxTasksRead; start += PageSize)
+        {
+            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize }, cancellationToken);
+            sids.AddRange(page.Items.Select(task => task.RecipientTaskSid).Where(sid => !string.IsNullOrEmpty(sid)));
+            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
+            {
+                break;
+            }
+        }
+
+        return sids;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A polling cycle failed; the next one tries again")]
+    private partial void LogCycleFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user's Integrify link needs renewing; they are not polled until they link again")]
+    private partial void LogLinkBroken();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A user's tasks could not be read this cycle (Integrify's status {Status}; 0 for no answer)")]
+    private partial void LogUserSkipped(int status);
+}
+
+/// <summary>What one polling cycle did: users read, new tasks queued, users skipped.</summary>
+public sealed record PollCycle(int Users, int Queued, int Skipped);

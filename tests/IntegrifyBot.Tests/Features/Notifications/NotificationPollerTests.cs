@@ -1,0 +1,113 @@
+using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Storage;
+using IntegrifyBot.Storage.Entities;
+using IntegrifyBot.Tests.Features.Linking;
+using Integrify.Simulator;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrifyBot.Tests.Features.Notifications;
+
+/// <summary>
+/// Polling for new tasks against the simulator: cycles run one at a time by the test (the bot's own
+/// polling is off), each reading Alex's tasks over real HTTP and writing the real outbox.
+/// </summary>
+public sealed class NotificationPollerTests : IAsyncLifetime
+{
+    private LinkingBot bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        bot = await LinkingBot.StartAsync(new Dictionary<string, string?> { ["Notifications:PollingEnabled"] = "false" });
+        await bot.LinkAlexAsync();
+    }
+
+    public async Task DisposeAsync() => await bot.DisposeAsync();
+
+    [Fact]
+    public async Task The_first_read_announces_nothing_and_later_reads_queue_each_new_task_once()
+    {
+        var first = await PollAsync();
+        var assigned = bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "approval", RequestName = "Monitor for the new hire" });
+        var second = await PollAsync();
+        var third = await PollAsync();
+
+        Assert.Equal(new PollCycle(Users: 1, Queued: 0, Skipped: 0), first);
+        Assert.Equal(1, second.Queued);
+        Assert.Equal(0, third.Queued);
+        await using var context = await bot.DatabaseAsync();
+        var rows = await context.Notifications.ToListAsync();
+        Assert.Equal(bot.Simulator.Control.OpenTasks("alexw").Count, rows.Count);
+        var pending = Assert.Single(rows, row => row.State == NotificationState.Pending);
+        Assert.Equal(assigned.RecipientTaskSid, pending.RecipientTaskSid);
+        Assert.Equal(NotificationSource.Poll, pending.Source);
+        Assert.All(rows.Where(row => row != pending), row => Assert.Equal(NotificationState.Known, row.State));
+    }
+
+    [Fact]
+    public async Task A_task_already_queued_by_a_push_is_not_queued_again()
+    {
+        await PollAsync();
+        var assigned = bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "milestone" });
+        await bot.Service<NotificationOutbox>().EnqueueAsync(LinkingBot.Alex, assigned.RecipientTaskSid, NotificationSource.Push, "From the process", CancellationToken.None);
+
+        var cycle = await PollAsync();
+
+        Assert.Equal(0, cycle.Queued);
+        await using var context = await bot.DatabaseAsync();
+        Assert.Equal(NotificationSource.Push, (await context.Notifications.SingleAsync(row => row.RecipientTaskSid == assigned.RecipientTaskSid)).Source);
+    }
+
+    [Fact]
+    public async Task A_user_who_turned_notifications_off_is_not_read()
+    {
+        await PollAsync();
+        await bot.Service<NotificationPreferences>().UpdateAsync(LinkingBot.Alex, settings => settings.Enabled = false, CancellationToken.None);
+        bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "approval" });
+        var calls = bot.Simulator.Counters.Calls("T1");
+
+        var cycle = await PollAsync();
+
+        Assert.Equal(new PollCycle(Users: 1, Queued: 0, Skipped: 1), cycle);
+        Assert.Equal(calls, bot.Simulator.Counters.Calls("T1"));
+    }
+
+    [Fact]
+    public async Task A_user_whose_link_broke_is_skipped_and_marked_once_until_they_link_again()
+    {
+        await PollAsync();
+        bot.Simulator.Control.ExpireTokens("alexw");
+
+        var broken = await PollAsync();
+        var told = (await bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).BrokenLinkToldAt;
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        await PollAsync();
+        var stillTold = (await bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).BrokenLinkToldAt;
+        await bot.LinkAlexAsync();
+        var again = await PollAsync();
+
+        Assert.Equal(1, broken.Skipped);
+        Assert.NotNull(told);
+        Assert.Equal(told, stillTold);
+        Assert.Equal(0, again.Skipped);
+        Assert.Null((await bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).BrokenLinkToldAt);
+    }
+
+    [Fact]
+    public async Task An_integrify_outage_skips_the_user_for_that_cycle_and_loses_nothing()
+    {
+        await PollAsync();
+        var assigned = bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "approval" });
+        bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask", Status = 503 });
+
+        var down = await PollAsync();
+        bot.Simulator.Faults.Clear();
+        var up = await PollAsync();
+
+        Assert.Equal(1, down.Skipped);
+        Assert.Equal(1, up.Queued);
+        await using var context = await bot.DatabaseAsync();
+        Assert.Equal(NotificationState.Pending, (await context.Notifications.SingleAsync(row => row.RecipientTaskSid == assigned.RecipientTaskSid)).State);
+    }
+
+    private Task<PollCycle> PollAsync() => bot.Service<NotificationPoller>().PollOnceAsync(CancellationToken.None);
+}
