@@ -10,6 +10,7 @@ public static class NotificationsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<SendThrottle>();
         services.AddSingleton<NotificationPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationPoller>());
         return services;

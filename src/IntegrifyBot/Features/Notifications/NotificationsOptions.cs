@@ -17,4 +17,16 @@ public sealed class NotificationsOptions
 
     /// <summary>Whether this instance polls at all (push notifications work either way).</summary>
     public bool PollingEnabled { get; set; } = true;
+
+    /// <summary>Teams' limit of messages from a bot to one conversation in a second.</summary>
+    [Range(1, 1000)]
+    public int ConversationMessagesPerSecond { get; set; } = 7;
+
+    /// <summary>Teams' limit of messages from a bot to one conversation in 30 seconds.</summary>
+    [Range(1, 10_000)]
+    public int ConversationMessagesPer30Seconds { get; set; } = 60;
+
+    /// <summary>Teams' limit of messages from a bot to a tenant in a second, divided among the instances that send.</summary>
+    [Range(1, 10_000)]
+    public int TenantMessagesPerSecond { get; set; } = 30;
 }
