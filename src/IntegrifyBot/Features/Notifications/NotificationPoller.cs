@@ -13,7 +13,8 @@ namespace IntegrifyBot.Features.Notifications;
 /// </summary>
 public sealed partial class NotificationPoller(
     LinkedUsers users,
-    IIntegrifyTasksApi tasks,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
     NotificationOutbox outbox,
     NotificationPreferences preferences,
     NotificationSignal signal,
@@ -25,9 +26,15 @@ public sealed partial class NotificationPoller(
     private const int PageSize = 100;
     private const int MaxTasksRead = 1000;
 
+    // Hosted services are made before any of them starts, and the Integrify client cannot be made
+    // until the built-in simulator (demo mode) has started: it is taken when first used.
+    private IIntegrifyTasksApi? tasks;
+
+    private IIntegrifyTasksApi Tasks => tasks ??= services.GetRequiredService<IIntegrifyTasksApi>();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.PollingEnabled)
+        if (!options.Value.PollingEnabled || !await StartedAsync(stoppingToken))
         {
             return;
         }
@@ -49,6 +56,16 @@ public sealed partial class NotificationPoller(
             var jitter = (Random.Shared.NextDouble() - 0.5) * 0.2;
             await Task.Delay(interval + (interval * jitter), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>Waits until the whole bot has started (its database migrated, Integrify's client ready); false when it stops first.</summary>
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var whenStopped = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return started.Task.IsCompletedSuccessfully;
     }
 
     /// <summary>One cycle over every linked user, a bounded number at a time; what it found.</summary>
@@ -145,7 +162,7 @@ public sealed partial class NotificationPoller(
         var sids = new List<string>();
         for (var start = 0; start < MaxTasksRead; start += PageSize)
         {
-            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize }, cancellationToken);
+            var page = await Tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize }, cancellationToken);
             sids.AddRange(page.Items.Select(task => task.RecipientTaskSid).Where(sid => !string.IsNullOrEmpty(sid)));
             if (page.Items.Count < PageSize || start + PageSize >= page.Total)
             {
