@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Integrify.Simulator;
 using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;
 using Microsoft.EntityFrameworkCore;
@@ -181,6 +182,17 @@ public sealed class PushEndpointTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.Accepted, 0), (forMegan.StatusCode, await QueuedAsync(forMegan)));
         Assert.Equal((HttpStatusCode.Accepted, 1), (forAlex.StatusCode, await QueuedAsync(forAlex)));
         Assert.Equal(taskSid, Assert.Single(await OutboxAsync()).RecipientTaskSid);
+    }
+
+    [Fact]
+    public async Task Someone_who_turned_notifications_off_is_not_queued_and_the_push_still_succeeds()
+    {
+        await bot.Service<NotificationPreferences>().UpdateAsync(LinkingBot.Alex, settings => settings.Enabled = false, CancellationToken.None);
+
+        using var response = await bot.Client.SendAsync(PushCalls.SignedPush(PushCalls.Body("alexw", taskSid), bot.Clock.GetUtcNow()));
+
+        Assert.Equal((HttpStatusCode.Accepted, 0), (response.StatusCode, await QueuedAsync(response)));
+        Assert.Empty(await OutboxAsync());
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace IntegrifyBot.Features.Notifications.Push;
 /// <summary>
 /// POST /api/notifications/integrify: an Integrify process says that a task was assigned (Integrify
 /// has no webhooks; a process designer adds a REST Client step that calls this). The task is queued
-/// in the outbox for every Teams user linked to the assignee's username, and this instance's sender is
-/// woken. Nothing here calls Integrify, so the step gets its answer at once; the sender reads the task
+/// in the outbox for every Teams user linked to the assignee's username who has not turned
+/// notifications off (as the poller does), and this instance's sender is woken. Nothing here calls Integrify, so the step gets its answer at once; the sender reads the task
 /// with the user's own token when it sends.
 /// </summary>
 internal sealed partial class IntegrifyPushReceiver(
@@ -18,6 +18,7 @@ internal sealed partial class IntegrifyPushReceiver(
     PushReplays replays,
     LinkedTeamsUsers linkedUsers,
     NotificationOutbox outbox,
+    NotificationPreferences preferences,
     NotificationSignal signal,
     TimeProvider time,
     ILogger<IntegrifyPushReceiver> logger)
@@ -81,7 +82,8 @@ internal sealed partial class IntegrifyPushReceiver(
             linked = users.Count;
             foreach (var user in users)
             {
-                if (await outbox.EnqueueAsync(user, notice.RecipientTaskSid, NotificationSource.Push, notice.Message, http.RequestAborted))
+                if ((await preferences.GetAsync(user, http.RequestAborted)).Enabled
+                    && await outbox.EnqueueAsync(user, notice.RecipientTaskSid, NotificationSource.Push, notice.Message, http.RequestAborted))
                 {
                     queued++;
                 }
