@@ -43,6 +43,10 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             account.Property(a => a.IntegrifyBaseUrl).HasMaxLength(500);
             account.Property(a => a.IntegrifyTenant).HasMaxLength(100);
             account.Property(a => a.IntegrifyUserName).HasMaxLength(200);
+            account.Property(a => a.NormalizedIntegrifyUserName).HasMaxLength(200);
+
+            // A push from Integrify names a username; its Teams users are found through this.
+            account.HasIndex(a => a.NormalizedIntegrifyUserName);
 
             // Stored by name: readable in the database and safe against reordering the enum.
             account.Property(a => a.Method).HasConversion<string>().HasMaxLength(32);

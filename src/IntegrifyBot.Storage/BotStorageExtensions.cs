@@ -71,6 +71,8 @@ public static class BotStorageExtensions
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<LinkedUsers>();
+        services.AddSingleton<LinkedTeamsUsers>();
+        services.AddSingleton<PushReplays>();
         services.AddSingleton<BotUserData>();
         // First of all hosted services: Data Protection's own loads the key ring from this database
         // at start, so the tables must exist by then.

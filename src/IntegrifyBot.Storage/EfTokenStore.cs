@@ -92,6 +92,7 @@ public sealed partial class EfTokenStore(
                 IntegrifyBaseUrl = string.Empty,
                 IntegrifyTenant = string.Empty,
                 IntegrifyUserName = string.Empty,
+                NormalizedIntegrifyUserName = string.Empty,
                 ProtectedJwt = string.Empty,
             };
             context.LinkedAccounts.Add(account);
@@ -100,6 +101,7 @@ public sealed partial class EfTokenStore(
         account.IntegrifyBaseUrl = settings.BaseUrl?.ToString() ?? string.Empty;
         account.IntegrifyTenant = settings.Tenant;
         account.IntegrifyUserName = credential.UserName;
+        account.NormalizedIntegrifyUserName = LinkedTeamsUsers.Normalize(credential.UserName);
         account.Method = credential.Method;
         account.ProtectedJwt = protector.ProtectJwt(credential.Jwt);
         account.ProtectedRefreshToken = protector.ProtectRefreshToken(credential.RefreshToken);

@@ -20,6 +20,12 @@ public sealed class LinkedAccount
 
     public required string IntegrifyUserName { get; set; }
 
+    /// <summary>
+    /// The username upper-cased (see <see cref="LinkedTeamsUsers.Normalize"/>), indexed: a push from an
+    /// Integrify process names a username in whatever case the process has it.
+    /// </summary>
+    public required string NormalizedIntegrifyUserName { get; set; }
+
     public LinkMethod Method { get; set; }
 
     public required string ProtectedJwt { get; set; }

@@ -1,4 +1,5 @@
 using IntegrifyBot.Features.Linking.Page;
+using IntegrifyBot.Features.Notifications.Push;
 using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Teams;
 
@@ -18,6 +19,7 @@ public static class BotEndpoints
         app.MapTeamsBot();
         app.MapSignInPage();
         app.MapReportExports();
+        app.MapIntegrifyPush();
         return app;
     }
 }

@@ -55,6 +55,26 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task A_push_secret_too_short_to_resist_guessing_stops_the_start_with_a_one_line_reason()
+    {
+        const string shortSecret = "integrify-push-2024";
+        await using var bot = published.Start(Production(new()
+        {
+            ["Storage__KeyRingCertificatePath"] = TestCertificate.Shared.Path,
+            ["Storage__KeyRingCertificatePassword"] = TestCertificate.Shared.Password,
+            ["Notifications__PushSecret"] = shortSecret,
+        }));
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IntegrifyBot cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Notifications:PushSecret must be at least 32 characters", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(shortSecret, bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_with_the_key_ring_unprotected_by_choice_starts_and_warns_loudly()
     {
         var environment = Production(new() { ["Storage__AllowUnprotectedKeyRing"] = "true" });

@@ -99,6 +99,11 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("NormalizedIntegrifyUserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ProtectedJwt")
                         .IsRequired()
                         .HasColumnType("text");
@@ -114,6 +119,8 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("TeamsTenantId", "UserKey");
+
+                    b.HasIndex("NormalizedIntegrifyUserName");
 
                     b.ToTable("LinkedAccounts", (string)null);
                 });

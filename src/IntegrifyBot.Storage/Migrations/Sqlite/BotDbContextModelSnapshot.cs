@@ -94,6 +94,11 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedIntegrifyUserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedJwt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -109,6 +114,8 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TeamsTenantId", "UserKey");
+
+                    b.HasIndex("NormalizedIntegrifyUserName");
 
                     b.ToTable("LinkedAccounts", (string)null);
                 });

@@ -1,3 +1,5 @@
+using IntegrifyBot.Features.Notifications.Push;
+
 namespace IntegrifyBot.Features.Notifications;
 
 public static class NotificationsExtensions
@@ -13,6 +15,7 @@ public static class NotificationsExtensions
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<NotificationPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationPoller>());
+        services.AddSingleton<IntegrifyPushReceiver>();
         return services;
     }
 }

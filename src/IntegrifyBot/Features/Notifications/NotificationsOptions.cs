@@ -3,9 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace IntegrifyBot.Features.Notifications;
 
 /// <summary>The "Notifications" configuration section.</summary>
-public sealed class NotificationsOptions
+public sealed class NotificationsOptions : IValidatableObject
 {
     public const string SectionName = "Notifications";
+
+    /// <summary>Shorter secrets can be guessed offline from one signed push.</summary>
+    public const int MinimumPushSecretLength = 32;
 
     /// <summary>How often each linked user's tasks are read for new ones; each cycle is jittered by up to a tenth.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Notifications:PollInterval must be between one second and one day.")]
@@ -29,4 +32,32 @@ public sealed class NotificationsOptions
     /// <summary>Teams' limit of messages from a bot to a tenant in a second, divided among the instances that send.</summary>
     [Range(1, 10_000)]
     public int TenantMessagesPerSecond { get; set; } = 30;
+
+    /// <summary>
+    /// The secret Integrify's pushes (POST /api/notifications/integrify) are signed with, shared with
+    /// the process designer. Unset (or empty), the endpoint answers 404 as if it did not exist.
+    /// </summary>
+    public string? PushSecret { get; set; }
+
+    public bool PushEnabled => !string.IsNullOrEmpty(PushSecret);
+
+    /// <summary>How far a push's timestamp may be from the bot's clock, either way.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00", ErrorMessage = "Notifications:PushTolerance must be between 30 seconds and one hour.")]
+    public TimeSpan PushTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Also accepts the secret itself as a bearer token, for an Integrify REST Client step, which can
+    /// send fixed headers but cannot compute a signature.
+    /// </summary>
+    public bool PushAcceptsBearer { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PushEnabled && PushSecret!.Trim().Length < MinimumPushSecretLength)
+        {
+            yield return new ValidationResult(
+                $"Notifications:PushSecret must be at least {MinimumPushSecretLength} characters, such as the output of `openssl rand -hex 32` (leave it unset to turn Integrify's push off).",
+                [nameof(PushSecret)]);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace IntegrifyBot.Teams;
+namespace IntegrifyBot.Hosting;
 
 /// <summary>Reads a request body into memory, giving up as soon as it passes the limit.</summary>
 internal static class BoundedBody
