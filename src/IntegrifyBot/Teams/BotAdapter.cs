@@ -8,17 +8,19 @@ namespace IntegrifyBot.Teams;
 
 /// <summary>
 /// The Bot Framework's CloudAdapter (it checks each inbound token and sends replies through the Bot
-/// Connector) with the bot's tenant gate and a last-resort error handler.
+/// Connector) with the bot's tenant gate, the recorder of users' personal chats (behind the gate, so
+/// that refused tenants leave nothing), and a last-resort error handler.
 /// </summary>
 internal sealed partial class BotAdapter : CloudAdapter
 {
     private readonly ILogger<BotAdapter> logger;
 
-    public BotAdapter(BotFrameworkAuthentication authentication, TenantGate tenantGate, ILogger<BotAdapter> logger)
+    public BotAdapter(BotFrameworkAuthentication authentication, TenantGate tenantGate, PersonalChatRecorder personalChats, ILogger<BotAdapter> logger)
         : base(authentication, logger)
     {
         this.logger = logger;
         Use(tenantGate);
+        Use(personalChats);
         OnTurnError = AnswerAfterFailureAsync;
     }
 

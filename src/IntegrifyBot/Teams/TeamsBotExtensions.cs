@@ -20,6 +20,7 @@ public static class TeamsBotExtensions
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TenantGate>();
         services.AddSingleton<SenderProfiles>();
+        services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<IBotFrameworkHttpAdapter, BotAdapter>();
         services.AddSingleton<ActivityRequestGate>();
         services.AddTransient<IBot, TeamsBot>();

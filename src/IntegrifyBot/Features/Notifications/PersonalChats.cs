@@ -1,0 +1,47 @@
+using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Routing;
+using IntegrifyBot.Storage;
+
+namespace IntegrifyBot.Features.Notifications;
+
+/// <summary>
+/// Where each linked user is notified: their personal chat with the bot, as Teams last showed it.
+/// The Teams edge reports every turn here, after the turn. Only personal chats are kept (tasks are
+/// private), and only of linked users (nobody else can be notified), so that signing out leaves
+/// nothing behind and people who never link leave nothing at all.
+/// </summary>
+public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses addresses, NotificationPreferences preferences)
+{
+    private const int LongestTimeZone = 100;
+
+    /// <summary>
+    /// Records the chat the turn came from (an unchanged address costs a read, no write) and the
+    /// time zone the user's Teams client reports, in which notifications show dates.
+    /// </summary>
+    /// <param name="serviceUrl">Where Teams takes the bot's messages for this conversation now.</param>
+    /// <param name="botId">The bot's id in the conversation, which its messages are sent from.</param>
+    public async Task NoteAsync(BotRequest turn, string serviceUrl, string botId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Conversation.Kind != ConversationKind.Personal || string.IsNullOrEmpty(turn.Conversation.Id) || await accounts.FindAsync(turn, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var user = LinkedAccounts.UserOf(turn);
+        await addresses.SaveAsync(new ConversationAddress(user, turn.Conversation.Id, serviceUrl, botId), cancellationToken);
+        if (turn.TimeZone is { Length: > 0 and <= LongestTimeZone } zone && (await preferences.GetAsync(user, cancellationToken)).TimeZone != zone)
+        {
+            await preferences.UpdateAsync(user, settings => settings.TimeZone = zone, cancellationToken);
+        }
+    }
+
+    /// <summary>The app was removed from the user's personal scope: nothing more is sent there.</summary>
+    public Task ForgetAsync(BotRequest turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Conversation.Kind == ConversationKind.Personal
+            ? addresses.RetireAsync(LinkedAccounts.UserOf(turn), turn.Conversation.Id, cancellationToken)
+            : Task.CompletedTask;
+    }
+}
