@@ -2,6 +2,7 @@ using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Features.Requests;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
@@ -106,5 +107,8 @@ public static class BotCardCatalog
         var details = quote with { RecipientTaskSid = "rt-12", TaskName = "Complete purchase details", TaskType = "form", RequestName = "Docking station", ProcessName = "Purchase Request", DueDate = null };
         yield return ("request-started-form-yours", RequestCards.JustStarted(renewal, "Docking station", new ActionableTask(details, null), channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
+        yield return ("notifications-on", NotificationCards.Settings(enabled: true, linked: true, notice: null));
+        yield return ("notifications-off", NotificationCards.Settings(enabled: false, linked: true, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
+        yield return ("notifications-not-linked", NotificationCards.Settings(enabled: true, linked: false, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));
     }
 }
