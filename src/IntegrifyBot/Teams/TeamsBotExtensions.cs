@@ -1,3 +1,4 @@
+using IntegrifyBot.Features.Notifications;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -7,7 +8,7 @@ namespace IntegrifyBot.Teams;
 public static class TeamsBotExtensions
 {
     /// <summary>
-    /// The Bot Framework adapter and the activity handler. Authentication comes from the top-level
+    /// The Bot Framework adapter, the activity handler, and proactive messages. Authentication comes from the top-level
     /// MicrosoftApp* keys (ConfigurationBotFrameworkAuthentication): with an app id every inbound
     /// token is checked; without one (demo and development only) none is.
     /// </summary>
@@ -21,7 +22,9 @@ public static class TeamsBotExtensions
         services.AddSingleton<TenantGate>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<PersonalChatRecorder>();
-        services.AddSingleton<IBotFrameworkHttpAdapter, BotAdapter>();
+        services.AddSingleton<BotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<BotAdapter>());
+        services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         services.AddSingleton<ActivityRequestGate>();
         services.AddTransient<IBot, TeamsBot>();
         services.AddTransient<MessagesEndpoint>();

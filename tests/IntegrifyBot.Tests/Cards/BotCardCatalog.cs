@@ -107,6 +107,9 @@ public static class BotCardCatalog
         var details = quote with { RecipientTaskSid = "rt-12", TaskName = "Complete purchase details", TaskType = "form", RequestName = "Docking station", ProcessName = "Purchase Request", DueDate = null };
         yield return ("request-started-form-yours", RequestCards.JustStarted(renewal, "Docking station", new ActionableTask(details, null), channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
+        yield return ("task-assigned-approval", TaskCards.Assigned(new ActionableTask(approval with { StartDate = now }, choices with { Instructions = "Check the budget line first." }), "Please decide by **Friday**: [budget](https://example.com)", personal, integrify, now));
+        yield return ("task-assigned-milestone", TaskCards.Assigned(new ActionableTask(milestone, null), message: null, personal, integrify, now));
+        yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));
         yield return ("notifications-on", NotificationCards.Settings(enabled: true, linked: true, notice: null));
         yield return ("notifications-off", NotificationCards.Settings(enabled: false, linked: true, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
         yield return ("notifications-not-linked", NotificationCards.Settings(enabled: true, linked: false, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));

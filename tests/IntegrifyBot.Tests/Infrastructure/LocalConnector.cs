@@ -15,6 +15,7 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly WebApplication app;
     private readonly Channel<ConnectorCall> calls = Channel.CreateUnbounded<ConnectorCall>();
     private readonly ConcurrentQueue<ConnectorCall> history = new();
+    private readonly ConcurrentQueue<Refusal> refusals = new();
     private int nextId;
     private int memberLookups;
 
@@ -45,6 +46,19 @@ public sealed class LocalConnector : IAsyncDisposable
         });
         connector = new LocalConnector(app) { ServiceUrl = address };
         return connector;
+    }
+
+    /// <summary>
+    /// Makes the connector refuse the bot's next <paramref name="times"/> new messages (POSTs) as Teams
+    /// does: with <paramref name="status"/> and Teams' error body, and Retry-After when given. The
+    /// refused calls are recorded like the others, with their status; then it takes messages again.
+    /// </summary>
+    public void Refuse(int status, TimeSpan? retryAfter = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            refusals.Enqueue(new Refusal(status, retryAfter));
+        }
     }
 
     /// <summary>Waits for the next call the bot makes, failing the test if none comes in time.</summary>
@@ -79,10 +93,23 @@ public sealed class LocalConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
     {
         using var document = await JsonDocument.ParseAsync(request.Body);
-        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone());
+        var refusal = method == "POST" && refusals.TryDequeue(out var next) ? next : null;
+        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone()) { Status = refusal?.Status ?? StatusCodes.Status200OK };
         history.Enqueue(call);
         await calls.Writer.WriteAsync(call);
+        if (refusal is not null)
+        {
+            if (refusal.RetryAfter is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { error = new { code = "Refused", message = $"Refused with {refusal.Status} by the test." } }, statusCode: refusal.Status);
+        }
+
         var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
         return Results.Json(new { id });
     }
+
+    private sealed record Refusal(int Status, TimeSpan? RetryAfter);
 }

@@ -5,7 +5,11 @@ namespace IntegrifyBot.Features.Notifications;
 
 public static class NotificationsExtensions
 {
-    /// <summary>Notifications: their options, the users' setting, where users are reached, the outbox's sender, the poller and Integrify's push endpoint.</summary>
+    /// <summary>
+    /// Notifications: their options, the users' setting, where users are reached, the poller,
+    /// Integrify's push, and the outbox's sender (which needs an <see cref="IProactiveSender"/> from
+    /// the Teams edge).
+    /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotificationsOptions>()
@@ -19,6 +23,9 @@ public static class NotificationsExtensions
         services.AddSingleton<IntegrifyPushReceiver>();
         services.AddSingleton<IBotFeature, NotificationsFeature>();
         services.AddSingleton<PersonalChats>();
+        services.AddSingleton<NotificationMetrics>();
+        services.AddSingleton<NotificationDelivery>();
+        services.AddHostedService<NotificationSender>();
         return services;
     }
 }

@@ -33,6 +33,28 @@ public sealed class NotificationsOptions : IValidatableObject
     [Range(1, 10_000)]
     public int TenantMessagesPerSecond { get; set; } = 30;
 
+    /// <summary>Whether this instance sends what the outbox holds (it queues pushes and polls either way).</summary>
+    public bool SendingEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How often the sender looks at the outbox when nothing woke it: rows queued by another instance,
+    /// and retries that came due, wait at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Notifications:SenderInterval must be between 100 ms and ten minutes.")]
+    public TimeSpan SenderInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many notifications this instance prepares and sends at once.</summary>
+    [Range(1, 128, ErrorMessage = "Notifications:SendConcurrency must be between 1 and 128.")]
+    public int SendConcurrency { get; set; } = 16;
+
+    /// <summary>Attempts to send one notification (Teams failing, or Integrify refusing to read the task) before it is given up.</summary>
+    [Range(1, 100, ErrorMessage = "Notifications:MaxAttempts must be between 1 and 100.")]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait after a first failure; it doubles after each further one (with jitter), up to an hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Notifications:RetryDelay must be between one second and one hour.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The secret Integrify's pushes (POST /api/notifications/integrify) are signed with, shared with
     /// the process designer. Unset (or empty), the endpoint answers 404 as if it did not exist.

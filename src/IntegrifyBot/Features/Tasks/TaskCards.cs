@@ -24,6 +24,8 @@ public static class TaskCards
     /// <summary>How long a search may be; it rides in every button's data, to redraw the same list.</summary>
     public const int MaxSearchLength = 30;
 
+    /// <summary>The longest line from a process shown on a new task's card; the rest is cut.</summary>
+    public const int MaxMessageLength = 500;
 
     private const string ShowMyTasks = "Show my tasks";
 
@@ -214,19 +216,7 @@ public static class TaskCards
         }
 
         body.Add(new TextBlock(CardText.Escape(task.TaskName ?? "Task", 150)) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
-        var facts = new List<Fact>
-        {
-            new("Request", $"#{task.InstanceId} · {CardText.Escape(task.RequestName, 150)}"),
-            new("Process", CardText.Escape(task.ProcessName, 100)),
-            new("Type", TaskKinds.Describe(task.TaskType)),
-            new("Due", task.DueDate is { } due ? CardDates.Format(due, turn.Locale, turn.TimeZone) + (due < now ? " (overdue)" : string.Empty) : "No due date"),
-        };
-        if (task.StartDate is { } started)
-        {
-            facts.Add(new Fact("Assigned", CardDates.Format(started, turn.Locale, turn.TimeZone)));
-        }
-
-        body.Add(new FactSet(facts));
+        body.Add(new FactSet(Facts(task, turn, now)));
         if (!string.IsNullOrWhiteSpace(approval?.Instructions))
         {
             body.Add(new TextBlock(CardText.Escape(approval.Instructions, 1000)) { Spacing = Spacing.Medium });
@@ -261,6 +251,50 @@ public static class TaskCards
         };
     }
 
+    /// <summary>
+    /// A task just assigned to the user, sent to their personal chat without their asking: what it
+    /// is, the line the process sent with it, and the same buttons as in the task list, so that it
+    /// can be done right there. After acting, the card becomes the task list, as any task card does.
+    /// </summary>
+    /// <param name="message">A line from the Integrify process that announced the task, or null; shown escaped.</param>
+    /// <param name="reader">Whose locale and time zone the dates are shown in.</param>
+    /// <param name="now">Now, to mark a task already overdue.</param>
+    public static AdaptiveCard Assigned(ActionableTask assigned, string? message, BotRequest reader, Uri integrify, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(reader);
+        var task = assigned.Task;
+        var body = new List<CardElement>
+        {
+            new TextBlock("New task for you") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+        };
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            body.Add(new Container([new TextBlock(CardText.Escape(message.Trim(), MaxMessageLength))]) { Style = ContainerStyle.Emphasis });
+        }
+
+        body.Add(new TextBlock($"**{CardText.Escape(task.TaskName ?? "Task", 150)}**") { Spacing = Spacing.Medium });
+        body.Add(new FactSet(Facts(task, reader, now)));
+        if (!string.IsNullOrWhiteSpace(assigned.Approval?.Instructions))
+        {
+            body.Add(new TextBlock(CardText.Escape(assigned.Approval.Instructions, 1000)) { Spacing = Spacing.Medium });
+        }
+
+        var actions = Acting(task, assigned.Approval, new TaskListView(), integrify);
+        if (DecisionComment(actions) is { } decisionComment)
+        {
+            body.Add(decisionComment);
+        }
+
+        actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid)));
+        return new AdaptiveCard
+        {
+            FallbackText = $"New task for you: {task.TaskName} on request #{task.InstanceId}.",
+            Body = body,
+            Actions = actions,
+        };
+    }
+
     /// <summary>The comment box sent with an approval's choice, when the buttons offer one; null otherwise.</summary>
     public static TextInput? DecisionComment(IEnumerable<CardAction> acting)
     {
@@ -268,6 +302,24 @@ public static class TaskCards
         return acting.Any(action => action is ExecuteAction { Verb: TaskVerbs.Approve })
             ? new TextInput(TaskVerbs.CommentInput) { Label = "Comment with your decision", IsMultiline = true, MaxLength = MaxCommentLength }
             : null;
+    }
+
+    /// <summary>A task's request, process, type and dates, in the reader's time zone.</summary>
+    private static List<Fact> Facts(TaskItem task, BotRequest turn, DateTimeOffset now)
+    {
+        var facts = new List<Fact>
+        {
+            new("Request", $"#{task.InstanceId} · {CardText.Escape(task.RequestName, 150)}"),
+            new("Process", CardText.Escape(task.ProcessName, 100)),
+            new("Type", TaskKinds.Describe(task.TaskType)),
+            new("Due", task.DueDate is { } due ? CardDates.Format(due, turn.Locale, turn.TimeZone) + (due < now ? " (overdue)" : string.Empty) : "No due date"),
+        };
+        if (task.StartDate is { } started)
+        {
+            facts.Add(new Fact("Assigned", CardDates.Format(started, turn.Locale, turn.TimeZone)));
+        }
+
+        return facts;
     }
 
     /// <summary>Integrify's deep link to the task, for everything a card cannot do (forms).</summary>

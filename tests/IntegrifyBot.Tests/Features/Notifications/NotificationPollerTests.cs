@@ -9,7 +9,8 @@ namespace IntegrifyBot.Tests.Features.Notifications;
 
 /// <summary>
 /// Polling for new tasks against the simulator: cycles run one at a time by the test (the bot's own
-/// polling is off), each reading Alex's tasks over real HTTP and writing the real outbox.
+/// polling is off, and so is sending, so that what was queued stays to be seen), each reading Alex's
+/// tasks over real HTTP and writing the real outbox.
 /// </summary>
 public sealed class NotificationPollerTests : IAsyncLifetime
 {
@@ -17,7 +18,7 @@ public sealed class NotificationPollerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        bot = await LinkingBot.StartAsync(new Dictionary<string, string?> { ["Notifications:PollingEnabled"] = "false" });
+        bot = await LinkingBot.StartAsync(new Dictionary<string, string?> { ["Notifications:PollingEnabled"] = "false", ["Notifications:SendingEnabled"] = "false" });
         await bot.LinkAlexAsync();
     }
 

@@ -25,6 +25,7 @@ public sealed class PushEndpointTests : IAsyncLifetime
         {
             ["Notifications:PushSecret"] = PushCalls.Secret,
             ["Notifications:PollingEnabled"] = "false",
+            ["Notifications:SendingEnabled"] = "false",
         });
         await bot.LinkAlexAsync();
         taskSid = bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw" }).RecipientTaskSid;
@@ -49,7 +50,7 @@ public sealed class PushEndpointTests : IAsyncLifetime
         Assert.Equal(NotificationState.Pending, row.State);
         Assert.Equal("Please approve before Friday's board meeting.", row.Message);
 
-        // No sender runs in this bot yet, so the wake-up is still there to take.
+        // Sending is off in this bot, so the wake-up is still there to take.
         Assert.True(await bot.Service<NotificationSignal>().WaitAsync(TimeSpan.Zero, CancellationToken.None));
     }
 
