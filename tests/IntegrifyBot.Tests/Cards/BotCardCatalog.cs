@@ -112,6 +112,7 @@ public static class BotCardCatalog
         yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));
         yield return ("notifications-on", NotificationCards.Settings(enabled: true, linked: true, notice: null));
         yield return ("notifications-off", NotificationCards.Settings(enabled: false, linked: true, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
+        yield return ("notifications-link-broken", NotificationCards.LinkBroken());
         yield return ("notifications-not-linked", NotificationCards.Settings(enabled: true, linked: false, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class NotificationPoller(
     NotificationOutbox outbox,
     NotificationPreferences preferences,
     NotificationSignal signal,
+    ConversationAddresses addresses,
+    IProactiveSender sender,
+    SendThrottle throttle,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
     ILogger<NotificationPoller> logger) : BackgroundService
@@ -114,11 +117,10 @@ public sealed partial class NotificationPoller(
         }
         catch (IntegrifyLinkExpiredException)
         {
-            // The user must link again; polling them achieves nothing until then.
-            if (settings.BrokenLinkToldAt is null)
+            // The user must link again; polling them achieves nothing until then, and they are told once.
+            if (settings.BrokenLinkToldAt is null && await TellLinkBrokenAsync(user, cancellationToken))
             {
                 await preferences.UpdateAsync(user, changed => changed.BrokenLinkToldAt = time.GetUtcNow().UtcDateTime, cancellationToken);
-                LogLinkBroken();
             }
 
             return null;
@@ -157,6 +159,35 @@ public sealed partial class NotificationPoller(
         return queued;
     }
 
+    /// <summary>
+    /// Tells the user in their personal chat that their sign-in expired; true when that is settled
+    /// (told, or there is no chat to tell them in), false when Teams should be tried again next cycle.
+    /// </summary>
+    private async Task<bool> TellLinkBrokenAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        var address = await addresses.FindAsync(user, cancellationToken);
+        if (address is null)
+        {
+            LogLinkBroken(told: false);
+            return true;
+        }
+
+        if (throttle.TryTake(user.TeamsTenantId, address.ConversationId) > TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var outcome = await sender.SendAsync(address, NotificationCards.LinkBroken(), cancellationToken);
+        if (outcome.Result == ProactiveResult.Gone)
+        {
+            await addresses.RetireAsync(user, address.ConversationId, cancellationToken);
+        }
+
+        var settled = outcome.Result is not (ProactiveResult.Failed or ProactiveResult.Throttled);
+        LogLinkBroken(told: outcome.Result == ProactiveResult.Delivered);
+        return settled;
+    }
+
     private async Task<IReadOnlyList<string>> OpenTasksAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
         var sids = new List<string>();
@@ -176,8 +207,8 @@ public sealed partial class NotificationPoller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A polling cycle failed; the next one tries again")]
     private partial void LogCycleFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A user's Integrify link needs renewing; they are not polled until they link again")]
-    private partial void LogLinkBroken();
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user's Integrify link needs renewing; they are not polled until they link again (told in Teams: {Told})")]
+    private partial void LogLinkBroken(bool told);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A user's tasks could not be read this cycle (Integrify's status {Status}; 0 for no answer)")]
     private partial void LogUserSkipped(int status);

@@ -2,6 +2,7 @@ using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;
+using IntegrifyBot.Tests.Infrastructure;
 using Integrify.Simulator;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +90,12 @@ public sealed class NotificationPollerTests : IAsyncLifetime
         Assert.Equal(1, broken.Skipped);
         Assert.NotNull(told);
         Assert.Equal(told, stillTold);
+
+        // Told once, in his personal chat, with a way to sign in again.
+        var message = await bot.Connector.NextAsync();
+        Assert.Equal(TeamsActivities.PersonalConversationId, message.Activity.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Contains("Your Integrify sign-in has expired", LinkingBot.Texts(message.Card), StringComparison.Ordinal);
+        Assert.True(bot.Connector.IsIdle, "The broken link is told once, not at every cycle.");
         Assert.Equal(0, again.Skipped);
         Assert.Null((await bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).BrokenLinkToldAt);
     }
