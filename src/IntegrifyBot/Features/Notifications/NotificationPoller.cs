@@ -19,7 +19,6 @@ public sealed partial class NotificationPoller(
     NotificationPreferences preferences,
     NotificationSignal signal,
     ConversationAddresses addresses,
-    IProactiveSender sender,
     SendThrottle throttle,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
@@ -29,11 +28,15 @@ public sealed partial class NotificationPoller(
     private const int PageSize = 100;
     private const int MaxTasksRead = 1000;
 
-    // Hosted services are made before any of them starts, and the Integrify client cannot be made
-    // until the built-in simulator (demo mode) has started: it is taken when first used.
+    // Hosted services are made before any of them starts, and the Integrify client (and the Teams
+    // sender, whose adapter leads to it) cannot be made until the built-in simulator (demo mode) has
+    // started: they are taken when first used.
     private IIntegrifyTasksApi? tasks;
+    private IProactiveSender? sender;
 
     private IIntegrifyTasksApi Tasks => tasks ??= services.GetRequiredService<IIntegrifyTasksApi>();
+
+    private IProactiveSender Sender => sender ??= services.GetRequiredService<IProactiveSender>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -177,7 +180,7 @@ public sealed partial class NotificationPoller(
             return false;
         }
 
-        var outcome = await sender.SendAsync(address, NotificationCards.LinkBroken(), cancellationToken);
+        var outcome = await Sender.SendAsync(address, NotificationCards.LinkBroken(), cancellationToken);
         if (outcome.Result == ProactiveResult.Gone)
         {
             await addresses.RetireAsync(user, address.ConversationId, cancellationToken);
