@@ -156,8 +156,10 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = database.ConnectionString,
-            // Everything the bot and its libraries log, down to each connection they open.
+            // Everything the bot and its libraries log, down to each connection they open (EF Core's
+            // own setting in appsettings.json is more specific than Default, so it is raised too).
             ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Trace",
         });
 
         Assert.True(await WaitForReadyAsync($"http://127.0.0.1:{port}/readyz", bot), $"The bot did not become ready.\n{bot.Output}{bot.Errors}");
