@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrifyBot.Storage;
 
-/// <summary>A notification claimed for sending.</summary>
-public sealed record ClaimedNotification(long Id, IntegrifyUser User, string RecipientTaskSid, NotificationSource Source, string? Message, int Attempts);
+/// <summary>A notification claimed for sending, and by which sender: only that sender settles it.</summary>
+public sealed record ClaimedNotification(long Id, IntegrifyUser User, string RecipientTaskSid, NotificationSource Source, string? Message, int Attempts, string Sender);
 
 /// <summary>
 /// The durable outbox of task notifications (see <see cref="Notification"/>). Adding is idempotent
@@ -61,20 +61,24 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
         }
 
         var rows = await context.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id) && n.ClaimedBy == sender).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(n => new ClaimedNotification(n.Id, new IntegrifyUser(n.TeamsTenantId, n.UserKey), n.RecipientTaskSid, n.Source, n.Message, n.Attempts))];
+        return [.. rows.Select(n => new ClaimedNotification(n.Id, new IntegrifyUser(n.TeamsTenantId, n.UserKey), n.RecipientTaskSid, n.Source, n.Message, n.Attempts, sender))];
     }
 
+    // Settling a claim is done by its sender only, while it still holds it: a sender whose lease ran
+    // out (it was too slow, or paused) must not overwrite what the sender that took the row over did.
+    // Each returns whether it settled the row.
+
     /// <summary>Teams took the message.</summary>
-    public Task MarkSentAsync(long id, CancellationToken cancellationToken) =>
-        SettleAsync(id, NotificationState.Sent, retryAt: null, error: null, countAttempt: true, cancellationToken);
+    public Task<bool> MarkSentAsync(ClaimedNotification claimed, CancellationToken cancellationToken) =>
+        SettleAsync(claimed, NotificationState.Sent, retryAt: null, error: null, countAttempt: true, cancellationToken);
 
     /// <summary>Not sent this time; tried again at <paramref name="retryAt"/>.</summary>
-    public Task RetryAsync(long id, DateTimeOffset retryAt, string error, bool countAttempt, CancellationToken cancellationToken) =>
-        SettleAsync(id, NotificationState.Failed, retryAt.UtcDateTime, error, countAttempt, cancellationToken);
+    public Task<bool> RetryAsync(ClaimedNotification claimed, DateTimeOffset retryAt, string error, bool countAttempt, CancellationToken cancellationToken) =>
+        SettleAsync(claimed, NotificationState.Failed, retryAt.UtcDateTime, error, countAttempt, cancellationToken);
 
     /// <summary>Given up, with the reason.</summary>
-    public Task KillAsync(long id, string reason, CancellationToken cancellationToken) =>
-        SettleAsync(id, NotificationState.Dead, retryAt: null, reason, countAttempt: true, cancellationToken);
+    public Task<bool> KillAsync(ClaimedNotification claimed, string reason, CancellationToken cancellationToken) =>
+        SettleAsync(claimed, NotificationState.Dead, retryAt: null, reason, countAttempt: true, cancellationToken);
 
     private async Task<bool> AddAsync(IntegrifyUser user, string recipientTaskSid, NotificationSource source, string? message, NotificationState state, CancellationToken cancellationToken)
     {
@@ -109,12 +113,13 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
         }
     }
 
-    private async Task SettleAsync(long id, NotificationState state, DateTime? retryAt, string? error, bool countAttempt, CancellationToken cancellationToken)
+    private async Task<bool> SettleAsync(ClaimedNotification claimed, NotificationState state, DateTime? retryAt, string? error, bool countAttempt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claimed);
         var now = time.GetUtcNow().UtcDateTime;
         var reason = error is null ? null : error.Length <= 500 ? error : error[..500];
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await context.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(
+        var settled = await context.Notifications.Where(n => n.Id == claimed.Id && n.ClaimedBy == claimed.Sender).ExecuteUpdateAsync(
             setters => setters
                 .SetProperty(n => n.State, state)
                 .SetProperty(n => n.Attempts, n => n.Attempts + (countAttempt ? 1 : 0))
@@ -124,5 +129,6 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
                 .SetProperty(n => n.ClaimedBy, (string?)null)
                 .SetProperty(n => n.ClaimedUntil, (DateTime?)null),
             cancellationToken);
+        return settled == 1;
     }
 }

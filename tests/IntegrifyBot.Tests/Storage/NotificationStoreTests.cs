@@ -81,7 +81,7 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         await outbox.EnqueueAsync(alex, "rt-2", NotificationSource.Poll, null, CancellationToken.None);
 
         var first = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
-        await outbox.MarkSentAsync(first.Single(n => n.RecipientTaskSid == "rt-2").Id, CancellationToken.None);
+        await outbox.MarkSentAsync(first.Single(n => n.RecipientTaskSid == "rt-2"), CancellationToken.None);
         var meanwhile = await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None);
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
         var after = await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None);
@@ -94,6 +94,27 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_sender_whose_lease_ran_out_cannot_overwrite_what_the_next_sender_did()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var outbox = Outbox(instance);
+        await outbox.EnqueueAsync(alex, "rt-1", NotificationSource.Poll, null, CancellationToken.None);
+        var slow = Assert.Single(await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None));
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var next = Assert.Single(await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None));
+
+        var nextSettled = await outbox.MarkSentAsync(next, CancellationToken.None);
+        var slowSettled = await outbox.RetryAsync(slow, clock.GetUtcNow().AddMinutes(1), "Teams answered 503", countAttempt: true, CancellationToken.None);
+
+        Assert.True(nextSettled);
+        Assert.False(slowSettled);
+        await using var context = await Context(instance);
+        var row = await context.Notifications.SingleAsync();
+        Assert.Equal(NotificationState.Sent, row.State);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Fact]
     public async Task A_failed_notification_waits_for_its_retry_time_and_a_dead_one_keeps_its_reason()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
@@ -102,8 +123,8 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         await outbox.EnqueueAsync(alex, "rt-2", NotificationSource.Poll, null, CancellationToken.None);
         var claimed = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
 
-        await outbox.RetryAsync(claimed[0].Id, clock.GetUtcNow().AddSeconds(30), "Teams answered 429", countAttempt: false, CancellationToken.None);
-        await outbox.KillAsync(claimed[1].Id, "the user removed the app", CancellationToken.None);
+        await outbox.RetryAsync(claimed[0], clock.GetUtcNow().AddSeconds(30), "Teams answered 429", countAttempt: false, CancellationToken.None);
+        await outbox.KillAsync(claimed[1], "the user removed the app", CancellationToken.None);
         var early = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(30));
         var due = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);

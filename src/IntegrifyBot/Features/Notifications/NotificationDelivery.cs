@@ -133,7 +133,7 @@ public sealed partial class NotificationDelivery(
             var retryAt = time.GetUtcNow() + wait;
             metrics.Failed("integrify");
             LogIntegrifyUnavailable(notification.Id, retryAt);
-            await outbox.RetryAsync(notification.Id, retryAt, "Integrify is unavailable", countAttempt: false, settling);
+            await outbox.RetryAsync(notification, retryAt, "Integrify is unavailable", countAttempt: false, settling);
             return null;
         }
         catch (IntegrifyException exception) when (!settling.IsCancellationRequested)
@@ -161,7 +161,7 @@ public sealed partial class NotificationDelivery(
         {
             if (wait > LongestThrottleWait)
             {
-                await outbox.RetryAsync(notification.Id, time.GetUtcNow() + wait, "held back within Teams' message limits", countAttempt: false, settling);
+                await outbox.RetryAsync(notification, time.GetUtcNow() + wait, "held back within Teams' message limits", countAttempt: false, settling);
                 return false;
             }
 
@@ -178,7 +178,7 @@ public sealed partial class NotificationDelivery(
             case ProactiveResult.Delivered:
                 metrics.Sent();
                 LogSent(notification.Id);
-                await outbox.MarkSentAsync(notification.Id, settling);
+                await outbox.MarkSentAsync(notification, settling);
                 break;
 
             case ProactiveResult.Throttled:
@@ -187,7 +187,7 @@ public sealed partial class NotificationDelivery(
                 throttle.Pause(address.User.TeamsTenantId, retryAt);
                 metrics.Throttled();
                 LogThrottled(notification.Id, retryAt);
-                await outbox.RetryAsync(notification.Id, retryAt, "Teams answered 429", countAttempt: false, settling);
+                await outbox.RetryAsync(notification, retryAt, "Teams answered 429", countAttempt: false, settling);
                 break;
 
             case ProactiveResult.Gone:
@@ -220,14 +220,14 @@ public sealed partial class NotificationDelivery(
 
         var retryAt = time.GetUtcNow() + RetrySchedule.After(attempts, options.CurrentValue.RetryDelay);
         LogFailed(notification.Id, problem, attempts, maxAttempts, retryAt);
-        await outbox.RetryAsync(notification.Id, retryAt, problem, countAttempt: true, settling);
+        await outbox.RetryAsync(notification, retryAt, problem, countAttempt: true, settling);
     }
 
     private async Task KillAsync(ClaimedNotification notification, DeadEnd end, CancellationToken settling)
     {
         metrics.Dead(end.Tag);
         LogDead(notification.Id, end.Reason);
-        await outbox.KillAsync(notification.Id, end.Reason, settling);
+        await outbox.KillAsync(notification, end.Reason, settling);
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
