@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using IntegrifyBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +24,7 @@ public sealed class PushReplays(IDbContextFactory<BotDbContext> contexts, TimePr
 
         // Looking first spares the database's error log a failed insert for every ordinary replay;
         // the key still decides a race.
-        var hash = Hash(signature);
+        var hash = SecretHash.Of(signature);
         if (await context.PushReplays.AnyAsync(r => r.SignatureHash == hash, cancellationToken))
         {
             return false;
@@ -51,11 +49,8 @@ public sealed class PushReplays(IDbContextFactory<BotDbContext> contexts, TimePr
     public async Task ForgetAsync(string signature, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(signature);
-        var hash = Hash(signature);
+        var hash = SecretHash.Of(signature);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.PushReplays.Where(r => r.SignatureHash == hash).ExecuteDeleteAsync(cancellationToken);
     }
-
-    // The key has one length and one alphabet, whatever the signature it stands for looks like.
-    private static string Hash(string signature) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signature)));
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Storage.Entities;
 using Microsoft.AspNetCore.WebUtilities;
@@ -28,7 +27,7 @@ public sealed class ReportExports(IDbContextFactory<BotDbContext> contexts, Time
         await context.ReportExports.Where(e => e.ExpiresAt < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
         context.ReportExports.Add(new ReportExport
         {
-            IdHash = Hash(secret),
+            IdHash = SecretHash.Of(secret),
             TeamsTenantId = user.TeamsTenantId,
             UserKey = user.UserId,
             ReportSid = reportSid,
@@ -49,7 +48,7 @@ public sealed class ReportExports(IDbContextFactory<BotDbContext> contexts, Time
             return (ReportExportClaim.Unknown, null);
         }
 
-        var hash = Hash(secret);
+        var hash = SecretHash.Of(secret);
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await context.ReportExports.AsNoTracking().SingleOrDefaultAsync(e => e.IdHash == hash && e.UsedAt == null, cancellationToken);
@@ -74,10 +73,8 @@ public sealed class ReportExports(IDbContextFactory<BotDbContext> contexts, Time
     /// <summary>Makes a claimed link usable again, when nothing could be sent (Integrify did not answer).</summary>
     public async Task ReleaseAsync(string secret, CancellationToken cancellationToken)
     {
-        var hash = Hash(secret);
+        var hash = SecretHash.Of(secret);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.ReportExports.Where(e => e.IdHash == hash).ExecuteUpdateAsync(setters => setters.SetProperty(e => e.UsedAt, (DateTime?)null), cancellationToken);
     }
-
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

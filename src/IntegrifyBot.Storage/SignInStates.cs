@@ -33,7 +33,7 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
         await context.SignInStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         context.SignInStates.Add(new SignInState
         {
-            StateHash = Hash(state),
+            StateHash = SecretHash.Of(state),
             TeamsTenantId = user.TeamsTenantId,
             UserKey = user.UserId,
             CreatedAt = now,
@@ -51,7 +51,7 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
             return null;
         }
 
-        var hash = Hash(state);
+        var hash = SecretHash.Of(state);
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await context.SignInStates.AsNoTracking().SingleOrDefaultAsync(s => s.StateHash == hash && s.ExpiresAt > now, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
     public async Task<string?> CompleteAsync(string state, IntegrifyCredential credential, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var hash = Hash(state);
+        var hash = SecretHash.Of(state);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var protectedCredential = protector.Protect(JsonSerializer.Serialize(credential));
         var now = time.GetUtcNow().UtcDateTime;
@@ -75,7 +75,7 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
         var updated = await context.SignInStates
             .Where(s => s.StateHash == hash && s.ExpiresAt > now && s.ProtectedCredential == null)
             .ExecuteUpdateAsync(
-                setters => setters.SetProperty(s => s.ProtectedCredential, protectedCredential).SetProperty(s => s.MagicCodeHash, Hash(hash + code)),
+                setters => setters.SetProperty(s => s.ProtectedCredential, protectedCredential).SetProperty(s => s.MagicCodeHash, SecretHash.Of(hash + code)),
                 cancellationToken);
         return updated == 1 ? code : null;
     }
@@ -94,7 +94,7 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
             .ToListAsync(cancellationToken);
         var match = waiting.FirstOrDefault(s => CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(s.MagicCodeHash ?? string.Empty),
-            Encoding.ASCII.GetBytes(Hash(s.StateHash + code.Trim()))));
+            Encoding.ASCII.GetBytes(SecretHash.Of(s.StateHash + code.Trim()))));
         if (match is null)
         {
             return null;
@@ -104,6 +104,4 @@ public sealed class SignInStates(IDbContextFactory<BotDbContext> contexts, IData
         var deleted = await context.SignInStates.Where(s => s.StateHash == match.StateHash).ExecuteDeleteAsync(cancellationToken);
         return deleted == 1 ? JsonSerializer.Deserialize<IntegrifyCredential>(protector.Unprotect(match.ProtectedCredential!)) : null;
     }
-
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
