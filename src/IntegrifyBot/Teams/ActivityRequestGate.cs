@@ -1,4 +1,3 @@
-using System.Net.Mime;
 using System.Text.Json;
 using IntegrifyBot.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,7 @@ internal sealed partial class ActivityRequestGate(
         var request = context.HttpContext.Request;
         var limit = options.CurrentValue.MaxRequestBodyBytes;
 
-        if (!IsJson(request.ContentType))
+        if (!JsonContentType.Is(request.ContentType))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "An activity is sent as application/json.");
         }
@@ -59,10 +58,6 @@ internal sealed partial class ActivityRequestGate(
         context.HttpContext.Response.RegisterForDispose(body);
         return await next(context);
     }
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && contentType.Split(';')[0].Trim().Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
 
     private IResult Refuse(int status, string reason)
     {

@@ -1,4 +1,3 @@
-using System.Net.Mime;
 using IntegrifyBot.Hosting;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
@@ -37,7 +36,7 @@ internal sealed partial class IntegrifyPushReceiver(
         }
 
         var request = http.Request;
-        if (!IsJson(request.ContentType))
+        if (!JsonContentType.Is(request.ContentType))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "A push is sent as application/json.");
         }
@@ -104,10 +103,6 @@ internal sealed partial class IntegrifyPushReceiver(
         LogAccepted(notice.RecipientTaskSid, check.Method, linked, queued);
         return Results.Json(new PushAnswer(queued), statusCode: StatusCodes.Status202Accepted);
     }
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && contentType.Split(';')[0].Trim().Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
 
     private IResult Refuse(int status, string reason)
     {
