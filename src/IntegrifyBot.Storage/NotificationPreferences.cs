@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrifyBot.Storage;
 
 /// <summary>Users' notification settings and where polling for them stands (see <see cref="NotificationSettings"/>).</summary>
-public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> contexts, TimeProvider time)
+public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> contexts)
 {
     /// <summary>The user's settings; the defaults (notifications on) when they never chose.</summary>
     public async Task<NotificationSettings> GetAsync(IntegrifyUser user, CancellationToken cancellationToken)
@@ -44,10 +44,12 @@ public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> cont
         }
     }
 
-    /// <summary>Records that the user's tasks were read now.</summary>
-    public Task RecordPolledAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    /// <summary>The settings of everyone who asked for a daily digest and has notifications on.</summary>
+    public async Task<IReadOnlyList<NotificationSettings>> WithDigestAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return UpdateAsync(user, settings => settings.LastPolledAt = now, cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.NotificationSettings.AsNoTracking()
+            .Where(s => s.DigestHour != null && s.Enabled)
+            .ToListAsync(cancellationToken);
     }
 }

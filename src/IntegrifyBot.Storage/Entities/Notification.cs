@@ -15,6 +15,7 @@ public sealed class Notification
 
     public required string UserKey { get; set; }
 
+    /// <summary>The task announced; for a daily digest, the day it is for (see <see cref="DailyDigest"/>).</summary>
     public required string RecipientTaskSid { get; set; }
 
     public NotificationSource Source { get; set; }
@@ -47,6 +48,9 @@ public enum NotificationSource
 {
     Poll,
     Push,
+
+    /// <summary>Not one task: the user's daily digest of due and overdue tasks, one row per day.</summary>
+    Digest,
 }
 
 public enum NotificationState

@@ -8,6 +8,7 @@ using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Routing;
+using IntegrifyBot.Storage.Entities;
 
 namespace IntegrifyBot.Tests.Cards;
 
@@ -110,9 +111,14 @@ public static class BotCardCatalog
         yield return ("task-assigned-approval", TaskCards.Assigned(new ActionableTask(approval with { StartDate = now }, choices with { Instructions = "Check the budget line first." }), "Please decide by **Friday**: [budget](https://example.com)", personal, integrify, now));
         yield return ("task-assigned-milestone", TaskCards.Assigned(new ActionableTask(milestone, null), message: null, personal, integrify, now));
         yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));
-        yield return ("notifications-on", NotificationCards.Settings(enabled: true, linked: true, notice: null));
-        yield return ("notifications-off", NotificationCards.Settings(enabled: false, linked: true, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
+        static NotificationSettings Settings(bool enabled = true, int? digestHour = null, string? timeZone = "Europe/Berlin") =>
+            new() { TeamsTenantId = "t", UserKey = "u", Enabled = enabled, DigestHour = digestHour, TimeZone = timeZone };
+        yield return ("notifications-on", NotificationCards.Settings(Settings(), linked: true, personal, notice: null));
+        yield return ("notifications-digest", NotificationCards.Settings(Settings(digestHour: 8), linked: true, personal, new CardNotice("Your daily digest comes at 8:00 AM, when anything is due or overdue.", IsProblem: false)));
+        yield return ("notifications-off", NotificationCards.Settings(Settings(enabled: false), linked: true, personal, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
         yield return ("notifications-link-broken", NotificationCards.LinkBroken());
-        yield return ("notifications-not-linked", NotificationCards.Settings(enabled: true, linked: false, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));
+        yield return ("notifications-not-linked", NotificationCards.Settings(Settings(timeZone: null), linked: false, personal, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));
+        var dueToday = new TaskListPage(new TaskListView(), 12, [approval with { DueDate = now.AddHours(-30) }, milestone with { DueDate = now.AddHours(3) }, form with { DueDate = now.AddHours(5) }], new Dictionary<string, ApprovalDetails> { [approval.RecipientTaskSid] = choices });
+        yield return ("notifications-digest-card", DigestCards.Daily(new DueTasks(dueToday, Overdue: 4), personal, integrify, now));
     }
 }

@@ -1,3 +1,4 @@
+using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Errors;
@@ -41,6 +42,9 @@ public sealed partial class NotificationDelivery(
     private static readonly DeadEnd NotLinked = new("not-linked", "the user has not linked an Integrify account");
     private static readonly DeadEnd LinkExpired = new("link-expired", "the user's Integrify link has expired or was revoked");
     private static readonly DeadEnd NoLongerOpen = new("no-longer-open", "the task is no longer open for the user");
+    private static readonly DeadEnd DigestOff = new("digest-off", "the user turned the daily digest off");
+    private static readonly DeadEnd DigestPassed = new("digest-passed", "the digest's day has passed");
+    private static readonly DeadEnd NothingDue = new("nothing-due", "nothing was due or overdue that day");
 
     // Integrify's outages hold back every notification alike, so their back-off is shared.
     private int integrifyFailures;
@@ -81,13 +85,10 @@ public sealed partial class NotificationDelivery(
             return;
         }
 
-        if (await FindTaskAsync(notification, work, settling) is not { } task)
-        {
-            return;
-        }
-
-        var card = TaskCards.Assigned(task, notification.Message, Reader(address, settings), Integrify, time.GetUtcNow());
-        if (!await TakeTurnAsync(notification, address, work, settling))
+        var card = notification.Source == NotificationSource.Digest
+            ? await DigestCardAsync(notification, settings, Reader(address, settings), work, settling)
+            : await TaskCardAsync(notification, Reader(address, settings), work, settling);
+        if (card is null || !await TakeTurnAsync(notification, address, work, settling))
         {
             return;
         }
@@ -96,29 +97,87 @@ public sealed partial class NotificationDelivery(
         await SettleAsync(notification, address, outcome, settling);
     }
 
-    /// <summary>The task, still open for the user, ready for its buttons; null when the row was settled instead.</summary>
-    private async Task<ActionableTask?> FindTaskAsync(ClaimedNotification notification, CancellationToken work, CancellationToken settling)
+    /// <summary>The card of the task, still open for the user, with its buttons; null when the row was settled instead.</summary>
+    private async Task<AdaptiveCard?> TaskCardAsync(ClaimedNotification notification, BotRequest reader, CancellationToken work, CancellationToken settling)
     {
-        ActionableTask? task;
+        var read = await ReadAsync(notification, token => finder.FindActionableAsync(notification.User, notification.RecipientTaskSid, token), work, settling);
+        if (!read.Done)
+        {
+            return null;
+        }
+
+        if (read.Value is not { } task)
+        {
+            await KillAsync(notification, NoLongerOpen, settling);
+            return null;
+        }
+
+        return TaskCards.Assigned(task, notification.Message, reader, Integrify, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The daily digest of the tasks due by the end of its day, read now; null when the row was
+    /// settled instead: nothing is due, the user no longer wants it, or its day has passed.
+    /// </summary>
+    private async Task<AdaptiveCard?> DigestCardAsync(ClaimedNotification notification, NotificationSettings settings, BotRequest reader, CancellationToken work, CancellationToken settling)
+    {
+        var now = time.GetUtcNow();
+        if (settings.DigestHour is null)
+        {
+            await KillAsync(notification, DigestOff, settling);
+            return null;
+        }
+
+        if (!DailyDigest.TryReadDay(notification.RecipientTaskSid, out var day) || day < DigestSchedule.Today(settings.TimeZone, now))
+        {
+            // A digest held back past its day (Teams or Integrify away) would list the wrong tasks.
+            await KillAsync(notification, DigestPassed, settling);
+            return null;
+        }
+
+        var until = DigestSchedule.EndOf(day, settings.TimeZone);
+        var read = await ReadAsync<DueTasks>(notification, async token => await finder.FindDueAsync(notification.User, now, until, DigestCards.MaxTasks, token), work, settling);
+        if (!read.Done)
+        {
+            return null;
+        }
+
+        if (read.Value is not { Page.Total: > 0 } due)
+        {
+            await KillAsync(notification, NothingDue, settling);
+            return null;
+        }
+
+        return DigestCards.Daily(due, reader, Integrify, now);
+    }
+
+    /// <summary>
+    /// Reads what the notification shows from Integrify with the user's token; not done when the row
+    /// was settled instead (the link is gone, Integrify refuses or is away).
+    /// </summary>
+    private async Task<(bool Done, T? Value)> ReadAsync<T>(ClaimedNotification notification, Func<CancellationToken, Task<T?>> read, CancellationToken work, CancellationToken settling)
+        where T : class
+    {
+        T? value;
         try
         {
-            task = await finder.FindActionableAsync(notification.User, notification.RecipientTaskSid, work);
+            value = await read(work);
             Interlocked.Exchange(ref integrifyFailures, 0);
         }
         catch (IntegrifyNotLinkedException)
         {
             await KillAsync(notification, NotLinked, settling);
-            return null;
+            return (false, null);
         }
         catch (IntegrifyLinkExpiredException)
         {
             await KillAsync(notification, LinkExpired, settling);
-            return null;
+            return (false, null);
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
             await KillAsync(notification, NoLongerOpen, settling);
-            return null;
+            return (false, null);
         }
         catch (IntegrifyUnavailableException exception) when (!settling.IsCancellationRequested)
         {
@@ -134,20 +193,15 @@ public sealed partial class NotificationDelivery(
             metrics.Failed("integrify");
             LogIntegrifyUnavailable(notification.Id, retryAt);
             await outbox.RetryAsync(notification, retryAt, "Integrify is unavailable", countAttempt: false, settling);
-            return null;
+            return (false, null);
         }
         catch (IntegrifyException exception) when (!settling.IsCancellationRequested)
         {
             await FailAsync(notification, "integrify", $"Integrify answered {(int?)exception.Status}", settling);
-            return null;
+            return (false, null);
         }
 
-        if (task is null)
-        {
-            await KillAsync(notification, NoLongerOpen, settling);
-        }
-
-        return task;
+        return (true, value);
     }
 
     /// <summary>

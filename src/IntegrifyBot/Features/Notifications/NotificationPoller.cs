@@ -1,3 +1,4 @@
+using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Storage;
@@ -40,7 +41,7 @@ public sealed partial class NotificationPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.PollingEnabled || !await StartedAsync(stoppingToken))
+        if (!options.Value.PollingEnabled || !await ApplicationStart.WaitAsync(lifetime, stoppingToken))
         {
             return;
         }
@@ -62,16 +63,6 @@ public sealed partial class NotificationPoller(
             var jitter = (Random.Shared.NextDouble() - 0.5) * 0.2;
             await Task.Delay(interval + (interval * jitter), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-    }
-
-    /// <summary>Waits until the whole bot has started (its database migrated, Integrify's client ready); false when it stops first.</summary>
-    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var whenStopped = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return started.Task.IsCompletedSuccessfully;
     }
 
     /// <summary>One cycle over every linked user, a bounded number at a time; what it found.</summary>

@@ -6,7 +6,7 @@ namespace IntegrifyBot.Features.Notifications;
 public static class NotificationsExtensions
 {
     /// <summary>
-    /// Notifications: their options, the users' setting, where users are reached, the poller,
+    /// Notifications: their options, the users' setting, where users are reached, the poller, the daily digests,
     /// Integrify's push, and the outbox's sender (which needs an <see cref="IProactiveSender"/> from
     /// the Teams edge).
     /// </summary>
@@ -20,6 +20,8 @@ public static class NotificationsExtensions
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<NotificationPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationPoller>());
+        services.AddSingleton<DigestScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<DigestScheduler>());
         services.AddSingleton<IntegrifyPushReceiver>();
         services.AddSingleton<IBotFeature, NotificationsFeature>();
         services.AddSingleton<PersonalChats>();

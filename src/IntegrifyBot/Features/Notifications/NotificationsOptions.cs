@@ -21,6 +21,10 @@ public sealed class NotificationsOptions : IValidatableObject
     /// <summary>Whether this instance polls at all (push notifications work either way).</summary>
     public bool PollingEnabled { get; set; } = true;
 
+    /// <summary>How often the bot looks whose daily digest is due: a digest comes at most this late after its hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Notifications:DigestCheckInterval must be between one second and one hour.")]
+    public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Teams' limit of messages from a bot to one conversation in a second.</summary>
     [Range(1, 1000)]
     public int ConversationMessagesPerSecond { get; set; } = 7;

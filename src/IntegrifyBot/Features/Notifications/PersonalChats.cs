@@ -12,7 +12,8 @@ namespace IntegrifyBot.Features.Notifications;
 /// </summary>
 public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses addresses, NotificationPreferences preferences)
 {
-    private const int LongestTimeZone = 100;
+    /// <summary>As long as the settings keep; Teams' IANA names are far shorter.</summary>
+    public const int LongestTimeZone = 100;
 
     /// <summary>
     /// Records the chat the turn came from (an unchanged address costs a read, no write) and the

@@ -95,7 +95,7 @@ public static class TaskCards
         {
             var last = view.Start + page.Tasks.Count;
             body.Add(new TextBlock($"{page.Total} open{searched} · showing {view.Start + 1}–{last}, soonest due first") { IsSubtle = true, Size = TextSize.Small });
-            body.AddRange(page.Tasks.Select(task => Task(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
+            body.AddRange(page.Tasks.Select(task => Row(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
         }
 
         var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, PageSize, (list, start) => list with { Start = start }).ToList();
@@ -136,7 +136,8 @@ public static class TaskCards
     /// <summary>How a task is named in notices: "the task on request #1001".</summary>
     public static string Name(long? instanceId) => instanceId is { } id ? $"the task on request #{id}" : "the task";
 
-    private static Container Task(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, bool compact)
+    /// <summary>A task in a list: its name, request and due date, with its buttons (only Details when <paramref name="compact"/>).</summary>
+    public static Container Row(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, bool compact)
     {
         var items = new List<CardElement>
         {

@@ -10,6 +10,7 @@ namespace IntegrifyBot.Features.Tasks;
 public sealed class TaskFinder(IIntegrifyTasksApi tasks)
 {
     private const int PageSize = 100;
+    private const int MaxTasksRead = 1000;
 
     /// <summary>The user's open task with this id, or null when it is not (or not yet, or no longer) theirs and open.</summary>
     public async Task<TaskItem?> FindOpenAsync(IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
@@ -40,5 +41,38 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks)
 
         var approval = TaskKinds.IsApproval(task.TaskType) ? await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken) : null;
         return new ActionableTask(task, approval);
+    }
+
+    /// <summary>
+    /// The user's open tasks due before <paramref name="until"/> (overdue ones included), soonest
+    /// first, at most <paramref name="max"/> of them with what each approval offers; the total counts
+    /// all of them, and how many were due before <paramref name="now"/>. Tasks without a due date are never due.
+    /// </summary>
+    public async Task<DueTasks> FindDueAsync(IntegrifyUser user, DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken)
+    {
+        var due = new List<TaskItem>();
+        for (var start = 0; start < MaxTasksRead; start += PageSize)
+        {
+            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
+            due.AddRange(page.Items.Where(task => task.DueDate is { } date && date < until));
+
+            // Sorted by due date: once a page holds a task due later, no later page holds one due sooner.
+            if (page.Items.Any(task => task.DueDate >= until) || page.Items.Count < PageSize || start + PageSize >= page.Total)
+            {
+                break;
+            }
+        }
+
+        var shown = await WithApprovalsAsync(user, new TaskListView(), due.Count, [.. due.OrderBy(task => task.DueDate).Take(max)], cancellationToken);
+        return new DueTasks(shown, due.Count(task => task.DueDate < now));
+    }
+
+    /// <summary>Tasks ready to draw with their buttons: each approval's choices (custom ones too) read from Integrify, all at once.</summary>
+    public async Task<TaskListPage> WithApprovalsAsync(IntegrifyUser user, TaskListView view, int total, IReadOnlyList<TaskItem> shown, CancellationToken cancellationToken)
+    {
+        var approvals = await Task.WhenAll(shown
+            .Where(task => TaskKinds.IsApproval(task.TaskType))
+            .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
+        return new TaskListPage(view, total, shown, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
     }
 }

@@ -76,12 +76,7 @@ public sealed partial class TasksFeature(
     {
         var query = new ListQuery { Search = view.Search, Start = view.Start, Count = TaskCards.PageSize, Sort = "dueDate", Dir = "asc" };
         var list = await tasks.ListMyTasksAsync(user, query, cancellationToken);
-
-        // Each approval's choices (custom ones too) come from Integrify, read for the whole page at once.
-        var approvals = await Task.WhenAll(list.Items
-            .Where(task => TaskKinds.IsApproval(task.TaskType))
-            .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
-        return new TaskListPage(view, list.Total, list.Items, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
+        return await finder.WithApprovalsAsync(user, view, list.Total, list.Items, cancellationToken);
     }
 
     /// <summary>One task in full, found among the user's open tasks: a task that is not (any more) shows the list.</summary>

@@ -43,7 +43,7 @@ public sealed class NotificationSettingsTests : NotifiedAlexTests
     {
         var card = await Bot.SayAsync("notifications sometimes");
 
-        Assert.Contains("Send **notifications on** or **notifications off**.", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Contains("Send **notifications on**, **notifications off** or **notifications digest 8am**.", LinkingBot.Texts(card), StringComparison.Ordinal);
         Assert.True((await Bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).Enabled);
     }
 }
