@@ -1,7 +1,7 @@
-using IntegrifyBot.Features.Notifications;
+using System.Globalization;
+using Integrify.Simulator;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Storage;
-using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +11,32 @@ using static IntegrifyBot.Tests.Features.Tasks.TaskListTests;
 namespace IntegrifyBot.Tests.EndToEnd;
 
 /// <summary>
-/// A task notification in Microsoft's Teams emulator: the demo bot sends it unasked into Alex's
-/// personal chat through the emulator's connector, and Approve on it works as in the task list.
+/// A task notification in Microsoft's Teams emulator, found by polling: the simulator (over HTTP,
+/// outside the bot) assigns Alex a new task, the bot's poller finds it within one (short) poll
+/// interval and sends it unasked into his personal chat through the emulator's connector, and
+/// Approve on it works as in the task list.
 /// </summary>
 public sealed class PlaygroundNotificationsTests : IAsyncLifetime
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private SimulatorHost simulator = null!;
     private BotApp bot = null!;
     private AgentsPlayground playground = null!;
 
     public async Task InitializeAsync()
     {
-        // A read of the task that times out on a busy machine is tried again in seconds, not minutes.
-        bot = BotApp.Demo(new Dictionary<string, string?> { ["Notifications:RetryDelay"] = "00:00:01" });
+        simulator = await SimulatorHost.StartAsync(new SimulatorOptions());
+        bot = BotApp.Demo(new Dictionary<string, string?>
+        {
+            ["Integrify:BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Integrify:Tenant"] = simulator.Options.Tenant,
+            ["Integrify:OrganizationKey"] = "demo-org-key",
+            ["Notifications:PollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
+
+            // A read of the task that times out on a busy machine is tried again in seconds, not minutes.
+            ["Notifications:RetryDelay"] = "00:00:01",
+        });
         playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         await playground.InstallAsync();
         await playground.NextMessageAsync();
@@ -32,47 +46,43 @@ public sealed class PlaygroundNotificationsTests : IAsyncLifetime
     {
         await playground.DisposeAsync();
         await bot.DisposeAsync();
+        await simulator.DisposeAsync();
     }
 
     [Fact]
-    public async Task A_queued_task_arrives_unasked_in_the_personal_chat_and_approve_on_it_completes_it()
+    public async Task A_task_assigned_in_integrify_arrives_unasked_within_a_poll_interval_and_approve_on_it_completes_it()
     {
         // "tasks" links Alex without typing (demo mode), and his chat is recorded after that turn.
         await playground.SendAsync("tasks");
-        var list = Card(await playground.NextMessageAsync());
-        var sid = Data(Button(list, "#1001", "Approve"))["recipientTaskSid"]!.GetValue<string>();
+        await playground.NextMessageAsync();
         var alex = new IntegrifyUser(AgentsPlayground.TenantId, AgentsPlayground.UserAadObjectId);
 
-        // The chat is recorded after the turn, which goes on a moment after its answer reached the emulator.
-        await ChatOfAsync(alex);
+        // The first read after linking records what Alex already has; only what comes after is news.
+        await UntilAsync(async () => (await bot.Services.GetRequiredService<NotificationPreferences>().GetAsync(alex, CancellationToken.None)).LastPolledAt is not null, "Alex's tasks were never polled.");
+        await UntilAsync(async () => await bot.Services.GetRequiredService<ConversationAddresses>().FindAsync(alex, CancellationToken.None) is not null, "The personal chat was not recorded.");
 
-        await bot.Services.GetRequiredService<NotificationOutbox>().EnqueueAsync(alex, sid, NotificationSource.Push, "Jordan starts on Monday.", CancellationToken.None);
-        bot.Services.GetRequiredService<NotificationSignal>().Wake();
+        var assigned = simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", RequestName = "Monitor for Jordan" });
 
-        var message = await playground.NextMessageAsync(TimeSpan.FromSeconds(30));
+        var message = await playground.NextMessageAsync(TimeSpan.FromSeconds(60));
         var card = Card(message);
         Assert.Contains("New task for you", LinkingBot.Texts(card), StringComparison.Ordinal);
-        Assert.Contains("Jordan starts on Monday.", LinkingBot.Texts(card), StringComparison.Ordinal);
-        Assert.Contains("#1001 · Laptop for new hire – Jordan", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Contains($"#{assigned.InstanceId} · Monitor for Jordan", LinkingBot.Texts(card), StringComparison.Ordinal);
+        var openBefore = simulator.Control.OpenTasks("alexw").Count;
 
         var answer = await playground.ExecuteAsync(message.GetProperty("messageId").GetString()!, Action(card.GetProperty("actions"), "Approve"));
 
-        Assert.Contains("You chose **Approve** on the task on request #1001", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
-        Assert.Contains("11 open", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains($"You chose **Approve** on the task on request #{assigned.InstanceId}", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains($"{openBefore - 1} open", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(1, simulator.Counters.Completions(assigned.RecipientTaskSid));
     }
 
-    private async Task<ConversationAddress> ChatOfAsync(IntegrifyUser user)
+    private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
         {
-            if (await bot.Services.GetRequiredService<ConversationAddresses>().FindAsync(user, CancellationToken.None) is { } chat)
-            {
-                return chat;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The personal chat was not recorded.");
-            await Task.Delay(20);
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50);
         }
     }
 }
