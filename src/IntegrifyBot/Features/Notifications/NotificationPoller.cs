@@ -188,7 +188,7 @@ public sealed partial class NotificationPoller(
         for (var start = 0; start < MaxTasksRead; start += PageSize)
         {
             var page = await Tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize }, cancellationToken);
-            sids.AddRange(page.Items.Select(task => task.RecipientTaskSid).Where(sid => !string.IsNullOrEmpty(sid)));
+            sids.AddRange(page.Items.Select(task => task.RecipientTaskSid).Where(sid => !string.IsNullOrEmpty(sid)).Select(RecipientTasks.Canonical));
             if (page.Items.Count < PageSize || start + PageSize >= page.Total)
             {
                 break;

@@ -18,7 +18,8 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks)
         for (var start = 0; ; start += PageSize)
         {
             var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
-            if (page.Items.FirstOrDefault(item => string.Equals(item.RecipientTaskSid, recipientTaskSid, StringComparison.Ordinal)) is { } found)
+            // Sids are GUIDs: the outbox writes them in lower case, whatever case the list uses.
+            if (page.Items.FirstOrDefault(item => string.Equals(item.RecipientTaskSid, recipientTaskSid, StringComparison.OrdinalIgnoreCase)) is { } found)
             {
                 return found;
             }

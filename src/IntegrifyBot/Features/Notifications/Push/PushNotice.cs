@@ -74,7 +74,7 @@ internal sealed record PushNotice(string UserName, string RecipientTaskSid, stri
             return (null, "recipientTaskSid is required: the sid (a GUID) of the assignee's recipient task.");
         }
 
-        if (!Guid.TryParse(sid, out var recipientTask))
+        if (!Guid.TryParse(sid, out _))
         {
             return (null, "recipientTaskSid must be the recipient task's sid, a GUID.");
         }
@@ -85,8 +85,6 @@ internal sealed record PushNotice(string UserName, string RecipientTaskSid, stri
             return (null, $"message is at most {MaxMessageLength} characters.");
         }
 
-        // Written as Integrify's API writes sids: the same task in another case or with braces would be
-        // another row in the outbox, announced twice.
-        return (new PushNotice(userName, recipientTask.ToString("D"), message), null);
+        return (new PushNotice(userName, RecipientTasks.Canonical(sid), message), null);
     }
 }
