@@ -46,6 +46,37 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     }
 
     /// <summary>
+    /// Forgets the user's settled rows (sent, dead, known) of tasks that are no longer open for them,
+    /// recorded before <paramref name="before"/>: a closed task is never listed again, so its row no
+    /// longer prevents anything, and the outbox stays the size of people's open work. How many it forgot.
+    /// </summary>
+    /// <param name="open">Every task open for the user now, as Integrify listed them.</param>
+    public async Task<int> ForgetClosedAsync(IntegrifyUser user, IReadOnlyCollection<string> open, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(open);
+        var cutoff = before.UtcDateTime;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Looked for first, and deleted only when found: most cycles find nothing, and a read does not
+        // take SQLite's write lock from the senders.
+        var closed = await context.Notifications.AsNoTracking()
+            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && n.CreatedAt < cutoff
+                && (n.State == NotificationState.Sent || n.State == NotificationState.Dead || n.State == NotificationState.Known)
+                && !open.Contains(n.RecipientTaskSid))
+            .Select(n => n.Id)
+            .ToListAsync(cancellationToken);
+        if (closed.Count == 0)
+        {
+            return 0;
+        }
+
+        return await context.Notifications
+            .Where(n => closed.Contains(n.Id) && (n.State == NotificationState.Sent || n.State == NotificationState.Dead || n.State == NotificationState.Known))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="count"/> notifications that are due, for <paramref name="lease"/>.
     /// Two senders never get the same row while a lease runs.
     /// </summary>

@@ -140,6 +140,37 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task Settled_rows_of_closed_tasks_are_forgotten_after_a_while_and_nothing_else_is()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var outbox = Outbox(instance);
+        await outbox.RecordKnownAsync(alex, ["rt-known-open", "rt-known-closed"], CancellationToken.None);
+        await outbox.EnqueueAsync(alex, "rt-sent-closed", NotificationSource.Poll, null, CancellationToken.None);
+        await outbox.EnqueueAsync(alex, "rt-dead-closed", NotificationSource.Poll, null, CancellationToken.None);
+        await outbox.EnqueueAsync(megan, "rt-sent-closed", NotificationSource.Poll, null, CancellationToken.None);
+        var claimed = (await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None)).ToDictionary(n => (n.User.UserId, n.RecipientTaskSid));
+        await outbox.EnqueueAsync(alex, "rt-pending-closed", NotificationSource.Push, null, CancellationToken.None);
+        await outbox.MarkSentAsync(claimed[(alex.UserId, "rt-sent-closed")], CancellationToken.None);
+        await outbox.KillAsync(claimed[(alex.UserId, "rt-dead-closed")], "the user turned notifications off", CancellationToken.None);
+        await outbox.MarkSentAsync(claimed[(megan.UserId, "rt-sent-closed")], CancellationToken.None);
+        var recorded = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromHours(1));
+        await outbox.EnqueueAsync(alex, "rt-new-closed", NotificationSource.Push, null, CancellationToken.None);
+        await outbox.RecordKnownAsync(alex, ["rt-recent-closed"], CancellationToken.None);
+
+        var tooEarly = await outbox.ForgetClosedAsync(alex, ["rt-known-open"], recorded, CancellationToken.None);
+        var forgotten = await outbox.ForgetClosedAsync(alex, ["rt-known-open"], recorded.AddMinutes(1), CancellationToken.None);
+        var again = await outbox.ForgetClosedAsync(alex, ["rt-known-open"], recorded.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal((0, 3, 0), (tooEarly, forgotten, again));
+        await using var context = await Context(instance);
+        var left = await context.Notifications.AsNoTracking().Select(n => n.UserKey + "/" + n.RecipientTaskSid).ToListAsync();
+        Assert.Equal(
+            [$"{alex.UserId}/rt-known-open", $"{alex.UserId}/rt-new-closed", $"{alex.UserId}/rt-pending-closed", $"{alex.UserId}/rt-recent-closed", $"{megan.UserId}/rt-sent-closed"],
+            left.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_users_personal_chat_is_recorded_refreshed_and_retired()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);

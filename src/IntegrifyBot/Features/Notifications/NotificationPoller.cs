@@ -29,6 +29,12 @@ public sealed partial class NotificationPoller(
     private const int PageSize = 100;
     private const int MaxTasksRead = 1000;
 
+    /// <summary>
+    /// How long a settled row outlives its task's closing. A push can announce a task before Integrify's
+    /// list shows it; were its row forgotten meanwhile, the next poll would announce the task again.
+    /// </summary>
+    private static readonly TimeSpan SettledRowsKept = TimeSpan.FromDays(1);
+
     // Hosted services are made before any of them starts, and the Integrify client (and the Teams
     // sender, whose adapter leads to it) cannot be made until the built-in simulator (demo mode) has
     // started: they are taken when first used.
@@ -140,6 +146,12 @@ public sealed partial class NotificationPoller(
                     queued++;
                 }
             }
+        }
+
+        // Only a complete list tells which tasks closed: one past the first thousand is merely unread.
+        if (open.Count < MaxTasksRead)
+        {
+            await outbox.ForgetClosedAsync(user, open, time.GetUtcNow() - SettledRowsKept, cancellationToken);
         }
 
         await preferences.UpdateAsync(

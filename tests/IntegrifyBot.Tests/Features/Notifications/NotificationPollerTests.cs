@@ -117,5 +117,36 @@ public sealed class NotificationPollerTests : IAsyncLifetime
         Assert.Equal(NotificationState.Pending, (await context.Notifications.SingleAsync(row => row.RecipientTaskSid == assigned.RecipientTaskSid)).State);
     }
 
+    [Fact]
+    public async Task A_closed_task_is_forgotten_a_day_later_and_an_open_one_is_never()
+    {
+        await PollAsync();
+        var open = bot.Simulator.Control.OpenTasks("alexw");
+        var closed = open[0].RecipientTaskSid;
+        bot.Simulator.Control.CompleteTask(closed);
+
+        await PollAsync();
+        var kept = await SidsAsync();
+        var cycles = new List<PollCycle>();
+        for (var hours = 0; hours <= 24; hours += 4)
+        {
+            // A day in steps, read every few hours, as the poller would: Alex's sign-in stays fresh.
+            bot.Clock.Advance(TimeSpan.FromHours(4));
+            cycles.Add(await PollAsync());
+        }
+
+        var left = await SidsAsync();
+
+        Assert.Contains(closed, kept);
+        Assert.All(cycles, cycle => Assert.Equal(0, cycle.Skipped));
+        Assert.Equal(open.Skip(1).Select(task => task.RecipientTaskSid).Order(StringComparer.Ordinal), left.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<List<string>> SidsAsync()
+    {
+        await using var context = await bot.DatabaseAsync();
+        return await context.Notifications.AsNoTracking().Select(row => row.RecipientTaskSid).ToListAsync();
+    }
+
     private Task<PollCycle> PollAsync() => bot.Service<NotificationPoller>().PollOnceAsync(CancellationToken.None);
 }
