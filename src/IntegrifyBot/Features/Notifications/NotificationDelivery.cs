@@ -232,7 +232,12 @@ public sealed partial class NotificationDelivery(
             case ProactiveResult.Delivered:
                 metrics.Sent();
                 LogSent(notification.Id);
-                await outbox.MarkSentAsync(notification, settling);
+                if (!await outbox.MarkSentAsync(notification, settling))
+                {
+                    // Sent, but the row is another sender's now, which may send it again.
+                    LogClaimLost(notification.Id);
+                }
+
                 break;
 
             case ProactiveResult.Throttled:
@@ -277,11 +282,21 @@ public sealed partial class NotificationDelivery(
         await outbox.RetryAsync(notification, retryAt, problem, countAttempt: true, settling);
     }
 
+    /// <summary>
+    /// Gives the row up, and counts it dead only when this sender still held it: one whose claim ran
+    /// out meanwhile left the row to another sender, whose outcome is the row's.
+    /// </summary>
     private async Task KillAsync(ClaimedNotification notification, DeadEnd end, CancellationToken settling)
     {
-        metrics.Dead(end.Tag);
-        LogDead(notification.Id, end.Reason);
-        await outbox.KillAsync(notification, end.Reason, settling);
+        if (await outbox.KillAsync(notification, end.Reason, settling))
+        {
+            metrics.Dead(end.Tag);
+            LogDead(notification.Id, end.Reason);
+        }
+        else
+        {
+            LogClaimLost(notification.Id);
+        }
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
@@ -314,6 +329,9 @@ public sealed partial class NotificationDelivery(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams answered {Status} to notification {NotificationId}: the user's chat address is retired")]
     private partial void LogRetired(long notificationId, int? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} was taken over by another sender before this one settled it (its claim ran out)")]
+    private partial void LogClaimLost(long notificationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} failed unexpectedly; it is tried again later")]
     private partial void LogUnexpected(Exception exception, long notificationId);
