@@ -66,6 +66,7 @@ public sealed partial class NotificationsFeature(NotificationPreferences prefere
         }
 
         var now = time.GetUtcNow();
+        var enabled = true;
         await preferences.UpdateAsync(
             LinkedAccounts.UserOf(turn),
             settings =>
@@ -76,6 +77,7 @@ public sealed partial class NotificationsFeature(NotificationPreferences prefere
                 }
 
                 settings.DigestHour = hour;
+                enabled = settings.Enabled;
                 if (hour is { } chosen && DigestSchedule.AlreadyServedWhenChosen(chosen, settings.TimeZone, now) is { } today)
                 {
                     settings.LastDigestOn = today;
@@ -83,9 +85,12 @@ public sealed partial class NotificationsFeature(NotificationPreferences prefere
             },
             cancellationToken);
         LogDigestChanged(hour is null ? "off" : "on");
-        var notice = hour is { } at
-            ? new CardNotice($"Your daily digest comes at {DigestHours.Format(at, CardCulture.For(turn.Locale))}, when anything is due or overdue.", IsProblem: false)
-            : new CardNotice("No more daily digest.", IsProblem: false);
+        var notice = (hour, enabled) switch
+        {
+            (null, _) => new CardNotice("No more daily digest.", IsProblem: false),
+            ({ } at, true) => new CardNotice($"Your daily digest comes at {DigestHours.Format(at, CardCulture.For(turn.Locale))}, when anything is due or overdue.", IsProblem: false),
+            ({ } at, false) => new CardNotice($"Your daily digest is set for {DigestHours.Format(at, CardCulture.For(turn.Locale))}, but notifications are off: turn them on to get it.", IsProblem: true),
+        };
         return await ShowAsync(turn, notice, cancellationToken);
     }
 

@@ -71,6 +71,17 @@ public sealed class DailyDigestTests : NotifiedAlexTests
     }
 
     [Fact]
+    public async Task A_digest_chosen_while_notifications_are_off_is_kept_and_alex_is_told_it_waits_for_them()
+    {
+        await Bot.SayAsync("notifications off");
+
+        var card = await Bot.SayAsync("notifications digest 9");
+
+        Assert.Contains("Your daily digest is set for 9:00 AM, but notifications are off: turn them on to get it.", Plain(card), StringComparison.Ordinal);
+        Assert.Equal(9, (await SettingsAsync()).DigestHour);
+    }
+
+    [Fact]
     public async Task The_digest_is_queued_at_its_hour_in_alexs_zone_and_once_a_day()
     {
         var hour = await ChooseNextHourAsync();
