@@ -76,8 +76,8 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
             ["Notifications__SenderInterval"] = "00:00:00.200",
             ["Notifications__SendConcurrency"] = "1",
 
-            // A dead process's claims end 4 × 5 s after they were taken, well within the test.
-            ["Notifications__SendTimeout"] = "00:00:05",
+            // A dead process's claims end 4 × 6 s after they were taken, well within the test.
+            ["Notifications__SendTimeout"] = "00:00:06",
 
             // One chat receives them all: Teams' own limit of 60 a half minute would only slow the test.
             ["Notifications__ConversationMessagesPerSecond"] = "1000",
