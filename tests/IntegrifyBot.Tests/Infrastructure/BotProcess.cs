@@ -79,14 +79,19 @@ public sealed class BotProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once (SIGKILL), as a crash or the out-of-memory killer would: nothing of it runs to stop gracefully.</summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         process.Dispose();
     }
 

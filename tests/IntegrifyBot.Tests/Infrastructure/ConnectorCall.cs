@@ -5,7 +5,7 @@ namespace IntegrifyBot.Tests.Infrastructure;
 /// <summary>One call the bot made to the connector: a new message (POST) or an update (PUT).</summary>
 public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonElement Activity)
 {
-    /// <summary>What the connector answered: 200, or the status it was told to refuse with.</summary>
+    /// <summary>What the connector answered: 200, the status it was told to refuse with, or 0 for a call it held unanswered.</summary>
     public int Status { get; init; } = 200;
 
     /// <summary>The Adaptive Card the activity carries, or fails the test if it carries none.</summary>

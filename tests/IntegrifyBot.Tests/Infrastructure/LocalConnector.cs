@@ -16,6 +16,9 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly Channel<ConnectorCall> calls = Channel.CreateUnbounded<ConnectorCall>();
     private readonly ConcurrentQueue<ConnectorCall> history = new();
     private readonly ConcurrentQueue<Refusal> refusals = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock holdLock = new();
+    private Hold? hold;
     private int nextId;
     private int memberLookups;
 
@@ -61,6 +64,23 @@ public sealed class LocalConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the connector let the bot's next <paramref name="after"/> new messages (POSTs) through,
+    /// then take the one after, record it and never answer it, as a connector that stalls or a
+    /// connection lost mid-call: the bot cannot know whether it arrived. The call is recorded with
+    /// status 0; the task ends with it when it arrives.
+    /// </summary>
+    public Task<ConnectorCall> HoldNext(int after = 0)
+    {
+        var next = new Hold(after);
+        lock (holdLock)
+        {
+            hold = next;
+        }
+
+        return next.Arrived.Task;
+    }
+
     /// <summary>Waits for the next call the bot makes, failing the test if none comes in time.</summary>
     public async Task<ConnectorCall> NextAsync(TimeSpan? timeout = null)
     {
@@ -80,8 +100,11 @@ public sealed class LocalConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A held call would keep the server from stopping until its own time-out.
+        await stopping.CancelAsync();
         await app.StopAsync();
         await app.DisposeAsync();
+        stopping.Dispose();
     }
 
     private IResult Member(string userId)
@@ -94,9 +117,18 @@ public sealed class LocalConnector : IAsyncDisposable
     {
         using var document = await JsonDocument.ParseAsync(request.Body);
         var refusal = method == "POST" && refusals.TryDequeue(out var next) ? next : null;
-        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone()) { Status = refusal?.Status ?? StatusCodes.Status200OK };
+        var held = method == "POST" && refusal is null ? TakeHold() : null;
+        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone()) { Status = held is null ? refusal?.Status ?? StatusCodes.Status200OK : 0 };
         history.Enqueue(call);
         await calls.Writer.WriteAsync(call);
+        if (held is not null)
+        {
+            held.Arrived.SetResult(call);
+            using var gone = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, stopping.Token);
+            await Task.Delay(Timeout.Infinite, gone.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Results.Empty;
+        }
+
         if (refusal is not null)
         {
             if (refusal.RetryAfter is { } wait)
@@ -111,5 +143,34 @@ public sealed class LocalConnector : IAsyncDisposable
         return Results.Json(new { id });
     }
 
+    /// <summary>The hold that takes this message, or null when it goes through.</summary>
+    private Hold? TakeHold()
+    {
+        lock (holdLock)
+        {
+            if (hold is null)
+            {
+                return null;
+            }
+
+            if (hold.After > 0)
+            {
+                hold.After--;
+                return null;
+            }
+
+            var taken = hold;
+            hold = null;
+            return taken;
+        }
+    }
+
     private sealed record Refusal(int Status, TimeSpan? RetryAfter);
+
+    private sealed class Hold(int after)
+    {
+        public int After { get; set; } = after;
+
+        public TaskCompletionSource<ConnectorCall> Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

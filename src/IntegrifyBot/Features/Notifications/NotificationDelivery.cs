@@ -28,12 +28,6 @@ public sealed partial class NotificationDelivery(
     TimeProvider time,
     ILogger<NotificationDelivery> logger)
 {
-    /// <summary>
-    /// The longest one notification may take to prepare and send. The sender's lease on a batch
-    /// allows for two rounds of this.
-    /// </summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     /// <summary>A longer wait for a place within Teams' limits puts the row back instead of holding a sender.</summary>
     private static readonly TimeSpan LongestThrottleWait = TimeSpan.FromSeconds(1);
 
@@ -54,7 +48,7 @@ public sealed partial class NotificationDelivery(
     {
         ArgumentNullException.ThrowIfNull(notification);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(options.CurrentValue.SendTimeout);
         try
         {
             await DeliverAsync(notification, timeout.Token, cancellationToken);

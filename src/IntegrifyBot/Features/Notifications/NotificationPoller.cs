@@ -132,7 +132,7 @@ public sealed partial class NotificationPoller(
         }
 
         var queued = 0;
-        if (settings.LastPolledAt is null)
+        if (settings.LastPolledAt is null && await NeverPolledAsync(user, cancellationToken))
         {
             await outbox.RecordKnownAsync(user, open, cancellationToken);
         }
@@ -164,6 +164,14 @@ public sealed partial class NotificationPoller(
             cancellationToken);
         return queued;
     }
+
+    /// <summary>
+    /// Whether the user's tasks were still never read, asked again after this read of them: another
+    /// instance may have finished their first read meanwhile, and what was assigned since then is new
+    /// work, which this read must queue, not record as already known.
+    /// </summary>
+    private async Task<bool> NeverPolledAsync(IntegrifyUser user, CancellationToken cancellationToken) =>
+        (await preferences.GetAsync(user, cancellationToken)).LastPolledAt is null;
 
     /// <summary>
     /// Tells the user in their personal chat that their sign-in expired; true when that is settled

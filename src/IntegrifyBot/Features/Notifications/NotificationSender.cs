@@ -17,9 +17,6 @@ public sealed partial class NotificationSender(
     IOptionsMonitor<NotificationsOptions> options,
     ILogger<NotificationSender> logger) : BackgroundService
 {
-    /// <summary>A batch is two rounds of deliveries, each bounded by <see cref="NotificationDelivery.Timeout"/>: it ends well within this.</summary>
-    private static readonly TimeSpan Lease = NotificationDelivery.Timeout * 4;
-
     /// <summary>Who holds a claim, for the outbox and for whoever looks at it: unique per process.</summary>
     public string Name { get; } = Truncated($"{Guid.NewGuid():N}@{Environment.MachineName}/{Environment.ProcessId}");
 
@@ -66,7 +63,7 @@ public sealed partial class NotificationSender(
     private async Task<bool> SendDueAsync(NotificationDelivery delivery, CancellationToken stoppingToken)
     {
         var concurrency = options.CurrentValue.SendConcurrency;
-        var batch = await outbox.ClaimAsync(Name, concurrency * 2, Lease, stoppingToken);
+        var batch = await outbox.ClaimAsync(Name, concurrency * 2, Lease(options.CurrentValue.SendTimeout), stoppingToken);
         if (batch.Count == 0)
         {
             return false;
@@ -89,6 +86,16 @@ public sealed partial class NotificationSender(
             });
         return batch.Count == concurrency * 2;
     }
+
+    /// <summary>
+    /// How long a batch is this sender's. A batch holds twice as many notifications as are sent at
+    /// once, each bounded by <paramref name="sendTimeout"/>, so however unevenly they fall among the
+    /// parallel sends the batch is done within three of them; the fourth leaves room to record each
+    /// outcome, which the time-out does not cover. A shorter lease would let another instance take
+    /// and send again a notification this one is still sending; a longer one only delays the rows
+    /// of an instance that died.
+    /// </summary>
+    private static TimeSpan Lease(TimeSpan sendTimeout) => sendTimeout * 4;
 
     // The outbox keeps at most 100 characters of it; the unique part comes first.
     private static string Truncated(string name) => name.Length <= 100 ? name : name[..100];

@@ -51,6 +51,13 @@ public sealed class NotificationsOptions : IValidatableObject
     [Range(1, 128, ErrorMessage = "Notifications:SendConcurrency must be between 1 and 128.")]
     public int SendConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// The longest one notification may take to prepare and send (reading the task, waiting for a
+    /// place within Teams' limits, Teams' answer); the sender's claim on a batch lasts four times this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Notifications:SendTimeout must be between one second and five minutes.")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Attempts to send one notification (Teams failing, or Integrify refusing to read the task) before it is given up.</summary>
     [Range(1, 100, ErrorMessage = "Notifications:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 5;

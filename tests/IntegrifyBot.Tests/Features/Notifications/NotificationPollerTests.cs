@@ -19,7 +19,15 @@ public sealed class NotificationPollerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        bot = await LinkingBot.StartAsync(new Dictionary<string, string?> { ["Notifications:PollingEnabled"] = "false", ["Notifications:SendingEnabled"] = "false" });
+        bot = await LinkingBot.StartAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:PollingEnabled"] = "false",
+            ["Notifications:SendingEnabled"] = "false",
+
+            // Room for a read the simulator is told to hold back.
+            ["Integrify:AttemptTimeout"] = "00:00:15",
+            ["Integrify:TotalTimeout"] = "00:00:30",
+        });
         await bot.LinkAlexAsync();
     }
 
@@ -115,6 +123,31 @@ public sealed class NotificationPollerTests : IAsyncLifetime
         Assert.Equal(1, up.Queued);
         await using var context = await bot.DatabaseAsync();
         Assert.Equal(NotificationState.Pending, (await context.Notifications.SingleAsync(row => row.RecipientTaskSid == assigned.RecipientTaskSid)).State);
+    }
+
+    [Fact]
+    public async Task A_task_assigned_after_another_instances_first_read_is_queued_by_a_first_read_that_began_before_it()
+    {
+        // Two cycles at once stand for two instances. This one finds Alex never polled, then its read
+        // of his tasks is held back until after the other's first read and a new task.
+        bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", LatencyMs = 3000, Times = 1 });
+        var slow = PollAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (bot.Simulator.Faults.List().Single().Matched == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first cycle never read Alex's tasks.");
+            await Task.Delay(10);
+        }
+
+        var other = await PollAsync();
+        var assigned = bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", TaskType = "approval", RequestName = "Badge for the new hire" });
+        var late = await slow;
+
+        Assert.Equal(0, other.Queued);
+        Assert.Equal(1, late.Queued);
+        await using var context = await bot.DatabaseAsync();
+        var row = await context.Notifications.SingleAsync(row => row.RecipientTaskSid == assigned.RecipientTaskSid);
+        Assert.Equal((NotificationState.Pending, NotificationSource.Poll), (row.State, row.Source));
     }
 
     [Fact]

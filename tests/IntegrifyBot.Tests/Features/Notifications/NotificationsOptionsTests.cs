@@ -47,6 +47,28 @@ public sealed class NotificationsOptionsTests
         Assert.Contains("Notifications:PushTolerance must be between 30 seconds and one hour.", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00.500")]
+    [InlineData("00:05:01")]
+    public void A_send_timeout_outside_a_second_to_five_minutes_stops_the_start(string timeout)
+    {
+        using var services = Services(new() { ["Notifications:SendTimeout"] = timeout });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<NotificationsOptions>>().Value);
+
+        Assert.Contains("Notifications:SendTimeout must be between one second and five minutes.", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("00:00:02", 2)]
+    public void The_send_timeout_is_half_a_minute_unless_set(string? timeout, int seconds)
+    {
+        using var services = Services(timeout is null ? [] : new() { ["Notifications:SendTimeout"] = timeout });
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), services.GetRequiredService<IOptions<NotificationsOptions>>().Value.SendTimeout);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
         new ServiceCollection().AddNotifications(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 }
