@@ -122,10 +122,20 @@ public sealed class LinkingBot : IAsyncDisposable
     }
 
     /// <summary>Links the activity files' Alex to the simulator's alexw with the in-card password form.</summary>
-    public async Task LinkAlexAsync()
+    public Task LinkAlexAsync() => LinkAlexAsync(Client, Connector.ServiceUrl);
+
+    /// <summary>
+    /// Links Alex, in his personal chat (whose address the bot then keeps), through any bot's
+    /// /api/messages: one in this process or a published one.
+    /// </summary>
+    public static async Task LinkAlexAsync(HttpClient bot, Uri serviceUrl)
     {
-        var card = await ClickAsync("link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
-        Assert.Contains("You're linked", Texts(card), StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(bot);
+        var activity = TeamsActivities.Execute(serviceUrl, "link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
+        using var response = await bot.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+        response.EnsureSuccessStatusCode();
+        var answer = await MessagesEndpointTests.ReadJsonAsync(response);
+        Assert.Contains("You're linked", Texts(answer.GetProperty("value")), StringComparison.Ordinal);
     }
 
     public static string Texts(JsonElement card) => MessagesEndpointTests.CardTexts(card);

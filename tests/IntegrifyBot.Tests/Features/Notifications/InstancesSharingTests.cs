@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Integrify.Simulator;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
-using IntegrifyBot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -136,11 +133,7 @@ public sealed partial class InstancesSharingTests : IAsyncLifetime
     private async Task LinkAlexAsync()
     {
         using var client = first!.CreateBotClient();
-        var activity = TeamsActivities.Execute(connector.ServiceUrl, "link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
-        using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
-        response.EnsureSuccessStatusCode();
-        var answer = await MessagesEndpointTests.ReadJsonAsync(response);
-        Assert.Contains("You're linked", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
+        await LinkingBot.LinkAlexAsync(client, connector.ServiceUrl);
     }
 
     /// <summary>Until one of the instances has read Alex's tasks once: what was open then is never announced.</summary>

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Integrify.Simulator;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
-using IntegrifyBot.Tests.Teams;
 
 namespace IntegrifyBot.Tests.Features.Notifications;
 
@@ -26,7 +23,11 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
         await using var connector = await LocalConnector.StartAsync();
 
         await using var first = await StartAsync(database, simulator, connector);
-        await LinkAlexAsync(first, connector);
+        using (var client = first.Client())
+        {
+            await LinkingBot.LinkAlexAsync(client, connector.ServiceUrl);
+        }
+
         await WaitForFirstPollAsync(database, first);
 
         // Polled every second, the tasks are queued together and sent one at a time.
@@ -105,17 +106,6 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
 
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>Alex links with the in-card password form, in his personal chat, which the bot keeps the address of.</summary>
-    private static async Task LinkAlexAsync(RunningBot bot, LocalConnector connector)
-    {
-        using var client = bot.Client();
-        var activity = TeamsActivities.Execute(connector.ServiceUrl, "link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
-        using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
-        response.EnsureSuccessStatusCode();
-        var answer = await MessagesEndpointTests.ReadJsonAsync(response);
-        Assert.Contains("You're linked", LinkingBot.Texts(answer.GetProperty("value")), StringComparison.Ordinal);
     }
 
     /// <summary>Until the poller has read Alex's tasks once: what was open then is never announced.</summary>
