@@ -124,6 +124,7 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             settings.Property(s => s.TeamsTenantId).HasMaxLength(100);
             settings.Property(s => s.UserKey).HasMaxLength(200);
             settings.Property(s => s.TimeZone).HasMaxLength(100);
+            settings.Property(s => s.Locale).HasMaxLength(20);
         });
 
         modelBuilder.Entity<PushReplay>(replay =>

@@ -17,6 +17,9 @@ public sealed class NotificationSettings
     /// <summary>The user's IANA time zone, as Teams last said it.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>The user's locale ("de-DE"), as Teams last said it: notifications write dates and hours in it.</summary>
+    public string? Locale { get; set; }
+
     /// <summary>The last day (in the user's zone) a digest was sent.</summary>
     public DateTime? LastDigestOn { get; set; }
 

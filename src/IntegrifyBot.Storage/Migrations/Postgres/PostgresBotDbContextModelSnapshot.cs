@@ -220,6 +220,10 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                     b.Property<DateTime?>("LastPolledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("TimeZone")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

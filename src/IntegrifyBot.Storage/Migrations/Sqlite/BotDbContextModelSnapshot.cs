@@ -213,6 +213,10 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("LastPolledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

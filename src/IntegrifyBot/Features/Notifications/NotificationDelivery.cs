@@ -295,12 +295,18 @@ public sealed partial class NotificationDelivery(
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
 
-    /// <summary>The user as the card's dates need them: in their time zone as Teams last told it (UTC, and said so, until then).</summary>
-    private static BotRequest Reader(ConversationAddress address, NotificationSettings settings) =>
-        new(new TurnUser(string.Empty, address.User.UserId, Name: null), new TurnConversation(address.ConversationId, ConversationKind.Personal, address.User.TeamsTenantId))
+    /// <summary>
+    /// The user as the card's dates need them: in their time zone and locale as Teams last told them
+    /// (UTC, and said so, and en-US until then).
+    /// </summary>
+    private static BotRequest Reader(ConversationAddress address, NotificationSettings settings)
+    {
+        var reader = new BotRequest(new TurnUser(string.Empty, address.User.UserId, Name: null), new TurnConversation(address.ConversationId, ConversationKind.Personal, address.User.TeamsTenantId))
         {
             TimeZone = settings.TimeZone,
         };
+        return settings.Locale is { } locale ? reader with { Locale = locale } : reader;
+    }
 
     /// <param name="Tag">The metric's reason tag.</param>
     /// <param name="Reason">Kept on the row, and logged: never anything of the task itself.</param>

@@ -15,9 +15,12 @@ public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses
     /// <summary>As long as the settings keep; Teams' IANA names are far shorter.</summary>
     public const int LongestTimeZone = 100;
 
+    /// <summary>As long as the settings keep; Teams' locales ("en-US") are far shorter.</summary>
+    private const int LongestLocale = 20;
+
     /// <summary>
-    /// Records the chat the turn came from (an unchanged address costs a read, no write) and the
-    /// time zone the user's Teams client reports, in which notifications show dates.
+    /// Records the chat the turn came from (an unchanged address costs a read, no write), and the
+    /// time zone and locale the user's Teams client reports, in which notifications show dates.
     /// </summary>
     /// <param name="serviceUrl">Where Teams takes the bot's messages for this conversation now.</param>
     /// <param name="botId">The bot's id in the conversation, which its messages are sent from.</param>
@@ -31,9 +34,19 @@ public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses
 
         var user = LinkedAccounts.UserOf(turn);
         await addresses.SaveAsync(new ConversationAddress(user, turn.Conversation.Id, serviceUrl, botId), cancellationToken);
-        if (turn.TimeZone is { Length: > 0 and <= LongestTimeZone } zone && (await preferences.GetAsync(user, cancellationToken)).TimeZone != zone)
+        var zone = turn.TimeZone is { Length: > 0 and <= LongestTimeZone } reported ? reported : null;
+        var locale = turn.Locale is { Length: > 0 and <= LongestLocale } spoken ? spoken : null;
+        var known = await preferences.GetAsync(user, cancellationToken);
+        if ((zone is not null && known.TimeZone != zone) || (locale is not null && known.Locale != locale))
         {
-            await preferences.UpdateAsync(user, settings => settings.TimeZone = zone, cancellationToken);
+            await preferences.UpdateAsync(
+                user,
+                settings =>
+                {
+                    settings.TimeZone = zone ?? settings.TimeZone;
+                    settings.Locale = locale ?? settings.Locale;
+                },
+                cancellationToken);
         }
     }
 

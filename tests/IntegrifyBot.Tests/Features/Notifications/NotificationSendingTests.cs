@@ -1,4 +1,5 @@
 using Integrify.Simulator;
+using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
@@ -38,6 +39,23 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
         Assert.Contains($"You chose **Approve** on the task on request #{task.InstanceId}", LinkingBot.Texts(answer), StringComparison.Ordinal);
         Assert.Equal(1, Bot.Simulator.Counters.Completions(task.RecipientTaskSid));
         Assert.True(Bot.Connector.IsIdle, "The notification is sent once.");
+    }
+
+    [Fact]
+    public async Task The_card_writes_dates_in_the_locale_and_zone_alexs_teams_last_reported()
+    {
+        var german = TeamsActivities.Message(Bot.Connector.ServiceUrl, "help");
+        german["locale"] = "de-DE";
+        await Bot.SendAsync(german);
+        Assert.Equal("de-DE", (await Bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None)).Locale);
+        var due = new DateTimeOffset(2031, 3, 14, 15, 30, 0, TimeSpan.Zero);
+        var task = Bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", RequestName = "Laptop for Sam", DueDate = due });
+
+        await QueueAsync(task.RecipientTaskSid);
+
+        // 15:30 UTC is 16:30 in Berlin in March, written the German way.
+        var texts = LinkingBot.Texts((await Bot.Connector.NextAsync()).Card);
+        Assert.Contains("14.03.2031 16:30", texts, StringComparison.Ordinal);
     }
 
     [Fact]
