@@ -16,14 +16,16 @@ public sealed class SimulatorControl
     private readonly RefreshTokenStore refreshTokens;
     private readonly FaultInjector faults;
     private readonly CallCounters counters;
+    private readonly UserDirectory users;
 
-    internal SimulatorControl(WorkflowStore store, TokenService tokens, RefreshTokenStore refreshTokens, FaultInjector faults, CallCounters counters)
+    internal SimulatorControl(WorkflowStore store, TokenService tokens, RefreshTokenStore refreshTokens, FaultInjector faults, CallCounters counters, UserDirectory users)
     {
         this.store = store;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.faults = faults;
         this.counters = counters;
+        this.users = users;
     }
 
     /// <summary>When the demo data was last seeded: the "now" its due dates were counted from.</summary>
@@ -54,7 +56,7 @@ public sealed class SimulatorControl
 
     internal Outcome<TokenRevocation> TryExpireTokens(string userName)
     {
-        var user = DemoUsers.Find(userName);
+        var user = users.Find(userName);
         if (user is null)
         {
             return ApiProblem.NotFound($"There is no user '{userName}'.");

@@ -23,9 +23,15 @@ public sealed class SimulatorOptions
     /// <summary>The HS256 key for JWTs, at least 32 bytes of UTF-8; a random key for each start when empty.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// How many people the tenant has beyond the six demo ones: <c>user00001</c> to <c>user{N}</c>, who
+    /// sign in with the demo password and start with no tasks (the control API gives them some).
+    /// </summary>
+    public int GeneratedUsers { get; set; }
+
     /// <summary>The port on 127.0.0.1 when hosted in-process; 0 picks a free port. Standalone uses <c>Urls</c> instead.</summary>
     public int Port { get; set; }
 
     public override string ToString() =>
-        $"SimulatorOptions {{ Tenant = {Tenant}, ControlApi = {ControlApi}, JwtLifetime = {JwtLifetime}, RefreshTokenLifetime = {RefreshTokenLifetime}, Port = {Port} }}";
+        $"SimulatorOptions {{ Tenant = {Tenant}, ControlApi = {ControlApi}, JwtLifetime = {JwtLifetime}, RefreshTokenLifetime = {RefreshTokenLifetime}, GeneratedUsers = {GeneratedUsers}, Port = {Port} }}";
 }

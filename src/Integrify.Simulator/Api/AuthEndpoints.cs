@@ -22,14 +22,14 @@ internal static class AuthEndpoints
         authorized.MapDelete("/auth/dbauth/{tenant}", Logout).WithName("A5");
     }
 
-    private static IResult Login(string tenant, LoginBody? body, HttpContext context, SimulatorOptions options, TokenService tokens, RefreshTokenStore refresh)
+    private static IResult Login(string tenant, LoginBody? body, HttpContext context, SimulatorOptions options, UserDirectory users, TokenService tokens, RefreshTokenStore refresh)
     {
         if (string.IsNullOrWhiteSpace(body?.Username) || string.IsNullOrEmpty(body.Password))
         {
             return ApiProblem.BadRequest("username and password are required.").ToResult();
         }
 
-        var user = DemoUsers.FindByLogin(body.Username.Trim());
+        var user = users.FindByLogin(body.Username.Trim());
         if (!IsTenant(options, tenant) || user is null || !DemoUsers.IsPassword(body.Password))
         {
             return ApiProblem.Unauthorized(BadLogin).ToResult();
@@ -60,22 +60,22 @@ internal static class AuthEndpoints
         return Results.Json(new TokenPairResponse(tokens.Issue(redemption.User, options.JwtLifetime), refresh.Issue(redemption.User)));
     }
 
-    private static IResult ImpersonateSelf(string tenant, string personalKey, string? jwtExpiresIn, HttpContext context, SimulatorOptions options, TokenService tokens)
+    private static IResult ImpersonateSelf(string tenant, string personalKey, string? jwtExpiresIn, HttpContext context, SimulatorOptions options, UserDirectory users, TokenService tokens)
     {
-        var user = DemoUsers.FindByPersonalKey(personalKey);
+        var user = users.FindByPersonalKey(personalKey);
         return IsTenant(options, tenant) && user is not null
             ? Impersonate(user, jwtExpiresIn, context, options, tokens)
             : ApiProblem.Unauthorized("Wrong tenant or API key.").ToResult();
     }
 
-    private static IResult ImpersonateAnyone(string tenant, string key, string userName, string? jwtExpiresIn, HttpContext context, SimulatorOptions options, TokenService tokens)
+    private static IResult ImpersonateAnyone(string tenant, string key, string userName, string? jwtExpiresIn, HttpContext context, SimulatorOptions options, UserDirectory users, TokenService tokens)
     {
         if (!IsTenant(options, tenant) || !DemoUsers.IsOrganizationKey(key))
         {
             return ApiProblem.Unauthorized("Wrong tenant or organisation API key.").ToResult();
         }
 
-        var user = DemoUsers.Find(userName);
+        var user = users.Find(userName);
         return user is null
             ? ApiProblem.NotFound($"There is no user '{userName}'.").ToResult()
             : Impersonate(user, jwtExpiresIn, context, options, tokens);

@@ -12,7 +12,7 @@ namespace Integrify.Simulator.Auth;
 /// token atomically, so of two concurrent refreshes with the same token exactly one succeeds; a
 /// spent token is remembered until it would have expired, so reuse is recognised and reported.
 /// </summary>
-internal sealed class RefreshTokenStore(SimulatorOptions options, TimeProvider time)
+internal sealed class RefreshTokenStore(SimulatorOptions options, TimeProvider time, UserDirectory users)
 {
     private readonly ConcurrentDictionary<string, Grant> live = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Grant> spent = new(StringComparer.Ordinal);
@@ -41,12 +41,12 @@ internal sealed class RefreshTokenStore(SimulatorOptions options, TimeProvider t
         {
             ForgetExpired(now);
             return grant.Expires > now
-                ? new RefreshRedemption(DemoUsers.Find(grant.UserName), true, null)
-                : new RefreshRedemption(DemoUsers.Find(grant.UserName), false, "The refresh token has expired; sign in again.");
+                ? new RefreshRedemption(users.Find(grant.UserName), true, null)
+                : new RefreshRedemption(users.Find(grant.UserName), false, "The refresh token has expired; sign in again.");
         }
 
         return spent.TryGetValue(hash, out var used)
-            ? new RefreshRedemption(DemoUsers.Find(used.UserName), false, "The refresh token was already used; each one works once.")
+            ? new RefreshRedemption(users.Find(used.UserName), false, "The refresh token was already used; each one works once.")
             : new RefreshRedemption(null, false, "The refresh token is not valid.");
     }
 

@@ -25,12 +25,14 @@ internal sealed class TokenService
     private readonly ConcurrentDictionary<string, IssuedToken> issued = new(StringComparer.Ordinal);
     private readonly string tenant;
     private readonly TimeProvider time;
+    private readonly UserDirectory users;
     private long issuedCount;
 
-    public TokenService(SimulatorOptions options, TimeProvider time)
+    public TokenService(SimulatorOptions options, TimeProvider time, UserDirectory users)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
+        this.users = users;
         tenant = options.Tenant;
         var key = new SymmetricSecurityKey(string.IsNullOrEmpty(options.SigningKey) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(options.SigningKey));
         credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
@@ -97,7 +99,7 @@ internal sealed class TokenService
             return TokenCheck.Refused("The token has expired.");
         }
 
-        if (string.IsNullOrEmpty(jwt.Id) || !issued.TryGetValue(jwt.Id, out var record) || DemoUsers.Find(record.UserName) is not { } user)
+        if (string.IsNullOrEmpty(jwt.Id) || !issued.TryGetValue(jwt.Id, out var record) || users.Find(record.UserName) is not { } user)
         {
             return TokenCheck.Refused("The token has been revoked or is unknown to this server.");
         }

@@ -7,9 +7,9 @@ internal static class DemoSeeder
 {
     private const int SidSeed = 20_250_101;
 
-    public static TenantData Create(DateTimeOffset now)
+    public static TenantData Create(DateTimeOffset now, UserDirectory users)
     {
-        var data = new TenantData(now, DemoUsers.All, DemoUsers.RoleHolders)
+        var data = new TenantData(now, users, DemoUsers.RoleHolders)
         {
             Processes = DemoProcesses.Create(),
             Reports = DemoReports.Create(now),

@@ -36,17 +36,14 @@ internal static class DemoUsers
         [StepRole.Purchasing] = "alexw",
     };
 
-    public static UserAccount? Find(string? userName) =>
-        All.FirstOrDefault(user => string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whose personal API key this looks like (the user name after the prefix); null when it is not one.</summary>
+    public static string? PersonalKeyOwner(string? key) =>
+        key is not null && key.StartsWith(PersonalKeyPrefix, StringComparison.Ordinal) ? key[PersonalKeyPrefix.Length..] : null;
 
-    /// <summary>A user signs in with their user name or their email address.</summary>
-    public static UserAccount? FindByLogin(string? login) =>
-        Find(login) ?? All.FirstOrDefault(user => string.Equals(user.Email, login, StringComparison.OrdinalIgnoreCase));
-
-    public static UserAccount? FindByPersonalKey(string? key)
+    public static bool IsPersonalKey(string? key, UserAccount user)
     {
-        var user = key is not null && key.StartsWith(PersonalKeyPrefix, StringComparison.Ordinal) ? Find(key[PersonalKeyPrefix.Length..]) : null;
-        return user is not null && SecretEquals(key, PersonalKeyPrefix + user.UserName) ? user : null;
+        ArgumentNullException.ThrowIfNull(user);
+        return SecretEquals(key, PersonalKeyPrefix + user.UserName);
     }
 
     public static bool IsPassword(string? password) => SecretEquals(password, Password);

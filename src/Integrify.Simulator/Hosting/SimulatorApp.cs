@@ -4,6 +4,7 @@ using Integrify.Simulator.Api;
 using Integrify.Simulator.Api.Contracts;
 using Integrify.Simulator.Auth;
 using Integrify.Simulator.Control;
+using Integrify.Simulator.Demo;
 using Integrify.Simulator.Workflow;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
@@ -17,6 +18,7 @@ internal static class SimulatorApp
     {
         services.AddSingleton(options);
         services.AddSingleton(time);
+        services.AddSingleton<UserDirectory>();
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<RefreshTokenStore>();
@@ -27,7 +29,8 @@ internal static class SimulatorApp
             provider.GetRequiredService<TokenService>(),
             provider.GetRequiredService<RefreshTokenStore>(),
             provider.GetRequiredService<FaultInjector>(),
-            provider.GetRequiredService<CallCounters>()));
+            provider.GetRequiredService<CallCounters>(),
+            provider.GetRequiredService<UserDirectory>()));
         services.Configure<JsonOptions>(json =>
         {
             json.SerializerOptions.Converters.Add(new UtcDateConverter());

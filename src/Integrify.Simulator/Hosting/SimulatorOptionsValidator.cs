@@ -7,6 +7,9 @@ internal static class SimulatorOptionsValidator
 {
     private const int MinSigningKeyBytes = 32;
 
+    /// <summary>Their user names have five digits.</summary>
+    private const int MaxGeneratedUsers = 99_999;
+
     /// <exception cref="OptionsValidationException">Says in one line per problem what to fix.</exception>
     public static void ThrowIfInvalid(SimulatorOptions options)
     {
@@ -30,6 +33,11 @@ internal static class SimulatorOptionsValidator
         if (!string.IsNullOrEmpty(options.SigningKey) && Encoding.UTF8.GetByteCount(options.SigningKey) < MinSigningKeyBytes)
         {
             failures.Add($"Simulator:SigningKey must be at least {MinSigningKeyBytes} bytes of UTF-8 (HS256), or empty for a random key.");
+        }
+
+        if (options.GeneratedUsers is < 0 or > MaxGeneratedUsers)
+        {
+            failures.Add($"Simulator:GeneratedUsers must be from 0 to {MaxGeneratedUsers}.");
         }
 
         if (options.Port is < 0 or > 65_535)

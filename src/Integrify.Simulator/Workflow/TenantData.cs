@@ -4,11 +4,11 @@ namespace Integrify.Simulator.Workflow;
 /// Everything the simulated tenant holds: people, processes, requests with their tasks, and reports.
 /// Replaced as a whole on reset; its mutable parts are only touched while holding the store's lock.
 /// </summary>
-internal sealed class TenantData(DateTimeOffset seededAt, IReadOnlyList<UserAccount> users, IReadOnlyDictionary<StepRole, string> roleHolders)
+internal sealed class TenantData(DateTimeOffset seededAt, Demo.UserDirectory users, IReadOnlyDictionary<StepRole, string> roleHolders)
 {
     public DateTimeOffset SeededAt { get; } = seededAt;
 
-    public IReadOnlyList<UserAccount> Users { get; } = users;
+    public IReadOnlyList<UserAccount> Users => users.All;
 
     public IReadOnlyList<ProcessDefinition> Processes { get; set; } = [];
 
@@ -23,10 +23,9 @@ internal sealed class TenantData(DateTimeOffset seededAt, IReadOnlyList<UserAcco
 
     public long NextRequestId { get; set; } = 1001;
 
-    public UserAccount? FindUser(string? userName) =>
-        Users.FirstOrDefault(user => string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase));
+    public UserAccount? FindUser(string? userName) => users.Find(userName);
 
-    public UserAccount? FindUser(Guid sid) => Users.FirstOrDefault(user => user.Sid == sid);
+    public UserAccount? FindUser(Guid sid) => users.Find(sid);
 
     public UserAccount RoleHolder(StepRole role, WorkflowRequest request) => role switch
     {

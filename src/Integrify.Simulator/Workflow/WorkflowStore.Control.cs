@@ -21,7 +21,9 @@ internal sealed partial class WorkflowStore
             var user = data.FindUser(assignment?.UserName);
             if (user is null)
             {
-                return ApiProblem.BadRequest($"userName must be one of: {string.Join(", ", data.Users.Select(candidate => candidate.UserName))}.");
+                // Only the demo's people are named: a tenant with thousands of generated ones would make it a page.
+                var more = data.Users.Count > DemoUsers.All.Count ? $", or {UserDirectory.GeneratedUserName(1)} to {UserDirectory.GeneratedUserName(data.Users.Count - DemoUsers.All.Count)}" : string.Empty;
+                return ApiProblem.BadRequest($"userName must be one of: {string.Join(", ", DemoUsers.All.Select(candidate => candidate.UserName))}{more}.");
             }
 
             var processName = assignment!.ProcessName ?? (kind == TaskKind.OpenUrl ? DemoProcesses.ItAccess : DemoProcesses.PurchaseRequest);

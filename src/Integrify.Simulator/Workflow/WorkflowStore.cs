@@ -7,17 +7,17 @@ namespace Integrify.Simulator.Workflow;
 /// The tenant's state and every operation on it. One lock keeps each operation whole: of fifty
 /// people approving the same task at once, exactly one wins and the rest are told who did.
 /// </summary>
-internal sealed partial class WorkflowStore(TimeProvider time)
+internal sealed partial class WorkflowStore(TimeProvider time, UserDirectory users)
 {
     private readonly Lock gate = new();
-    private TenantData data = DemoSeeder.Create(time.GetUtcNow());
+    private TenantData data = DemoSeeder.Create(time.GetUtcNow(), users);
 
     public DateTimeOffset SeededAt => Volatile.Read(ref data).SeededAt;
 
     /// <summary>Puts the demo tenant back as it was seeded, with dates relative to now.</summary>
     public DateTimeOffset Reset()
     {
-        var fresh = DemoSeeder.Create(time.GetUtcNow());
+        var fresh = DemoSeeder.Create(time.GetUtcNow(), users);
         lock (gate)
         {
             data = fresh;
