@@ -29,6 +29,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public int GeneratedUsers { get; set; }
 
+    /// <summary>The user name of the <paramref name="number"/>th generated person, from 1: <c>user00001</c>.</summary>
+    public static string GeneratedUserName(int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"user{number:D5}");
+
     /// <summary>The port on 127.0.0.1 when hosted in-process; 0 picks a free port. Standalone uses <c>Urls</c> instead.</summary>
     public int Port { get; set; }
 

@@ -95,6 +95,16 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
         return [.. rows.Select(n => new ClaimedNotification(n.Id, new IntegrifyUser(n.TeamsTenantId, n.UserKey), n.RecipientTaskSid, n.Source, n.Message, n.Attempts, sender))];
     }
 
+    /// <summary>When the next unclaimed notification waiting to be sent is due; null when none is waiting.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var next = await context.Notifications.AsNoTracking()
+            .Where(n => (n.State == NotificationState.Pending || n.State == NotificationState.Failed) && n.ClaimedBy == null)
+            .MinAsync(n => (DateTime?)n.NextAttemptAt, cancellationToken);
+        return next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     // Settling a claim is done by its sender only, while it still holds it: a sender whose lease ran
     // out (it was too slow, or paused) must not overwrite what the sender that took the row over did.
     // Each returns whether it settled the row.

@@ -44,6 +44,27 @@ public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> cont
         }
     }
 
+    /// <summary>
+    /// Records that these users' tasks were read now, for those whose settings exist already: a few
+    /// statements for a whole poll cycle, where a write per user would queue thousands of them
+    /// behind SQLite's single writer.
+    /// </summary>
+    public async Task RecordPolledAsync(IReadOnlyCollection<IntegrifyUser> users, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var now = at.UtcDateTime;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var tenant in users.GroupBy(user => user.TeamsTenantId, StringComparer.Ordinal))
+        {
+            foreach (var chunk in tenant.Select(user => user.UserId).Chunk(500))
+            {
+                await context.NotificationSettings
+                    .Where(s => s.TeamsTenantId == tenant.Key && chunk.Contains(s.UserKey))
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(s => s.LastPolledAt, now), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The settings of everyone who asked for a daily digest and has notifications on.</summary>
     public async Task<IReadOnlyList<NotificationSettings>> WithDigestAsync(CancellationToken cancellationToken)
     {

@@ -27,9 +27,6 @@ internal sealed class UserDirectory
 
     public IReadOnlyList<UserAccount> All { get; }
 
-    /// <summary>The user name of the <paramref name="number"/>th generated person, from 1.</summary>
-    public static string GeneratedUserName(int number) => $"user{number:D5}";
-
     public UserAccount? Find(string? userName) =>
         userName is not null && byLogin.TryGetValue(userName, out var user) && string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase) ? user : null;
 
@@ -45,10 +42,10 @@ internal sealed class UserDirectory
     // manager like the demo's, and their sids follow the demo's pattern without colliding with it.
     private static UserAccount Generated(int number) => new(
         Guid.Parse($"6e1f4c6a-3b2d-4f7e-9a02-{number:D12}"),
-        GeneratedUserName(number),
+        SimulatorOptions.GeneratedUserName(number),
         "User",
         number.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
-        $"{GeneratedUserName(number)}@example.com",
+        $"{SimulatorOptions.GeneratedUserName(number)}@example.com",
         "Etc/UTC",
         "en-US",
         "Operations",

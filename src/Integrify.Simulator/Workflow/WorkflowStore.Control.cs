@@ -22,7 +22,7 @@ internal sealed partial class WorkflowStore
             if (user is null)
             {
                 // Only the demo's people are named: a tenant with thousands of generated ones would make it a page.
-                var more = data.Users.Count > DemoUsers.All.Count ? $", or {UserDirectory.GeneratedUserName(1)} to {UserDirectory.GeneratedUserName(data.Users.Count - DemoUsers.All.Count)}" : string.Empty;
+                var more = data.Users.Count > DemoUsers.All.Count ? $", or {SimulatorOptions.GeneratedUserName(1)} to {SimulatorOptions.GeneratedUserName(data.Users.Count - DemoUsers.All.Count)}" : string.Empty;
                 return ApiProblem.BadRequest($"userName must be one of: {string.Join(", ", DemoUsers.All.Select(candidate => candidate.UserName))}{more}.");
             }
 

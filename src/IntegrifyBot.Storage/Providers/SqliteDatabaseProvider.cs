@@ -36,7 +36,7 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
     }
 
     public void Configure(DbContextOptionsBuilder builder) =>
-        builder.UseSqlite(connectionString);
+        builder.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout());
 
     public BotDbContext CreateContext(DbContextOptions<BotDbContext> options) => new(options);
 

@@ -8,6 +8,9 @@ public sealed record ConnectorCall(string Method, string ConversationId, string?
     /// <summary>What the connector answered: 200, the status it was told to refuse with, or 0 for a call it held unanswered.</summary>
     public int Status { get; init; } = 200;
 
+    /// <summary>When the connector received it, by its clock.</summary>
+    public DateTimeOffset At { get; init; }
+
     /// <summary>The Adaptive Card the activity carries, or fails the test if it carries none.</summary>
     public JsonElement Card
     {

@@ -8,7 +8,9 @@ namespace IntegrifyBot.Tests.Infrastructure;
 
 /// <summary>
 /// A Bot Connector service on 127.0.0.1 that records what the bot sends: the real adapter posts its
-/// replies and updates here over HTTP, as it would to Teams' connector.
+/// replies and updates here over HTTP, as it would to Teams' connector. Started with
+/// <see cref="TeamsLimits"/>, it also refuses new messages beyond them as Teams does: 429, Teams'
+/// error body and a Retry-After header.
 /// </summary>
 public sealed class LocalConnector : IAsyncDisposable
 {
@@ -19,10 +21,19 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock holdLock = new();
     private Hold? hold;
+    private readonly TeamsRateWindows? limits;
+    private readonly TimeProvider time;
     private int nextId;
     private int memberLookups;
+    private int accepted;
+    private int throttled;
 
-    private LocalConnector(WebApplication app) => this.app = app;
+    private LocalConnector(WebApplication app, TeamsLimits? limits, TimeProvider time)
+    {
+        this.app = app;
+        this.time = time;
+        this.limits = limits is null ? null : new TeamsRateWindows(limits, time);
+    }
 
     public required Uri ServiceUrl { get; init; }
 
@@ -37,7 +48,15 @@ public sealed class LocalConnector : IAsyncDisposable
     /// <summary>How many times the bot asked the member directory.</summary>
     public int MemberLookups => memberLookups;
 
-    public static async Task<LocalConnector> StartAsync()
+    /// <summary>New messages (POSTs) the connector took.</summary>
+    public int Accepted => Volatile.Read(ref accepted);
+
+    /// <summary>New messages it answered with 429, whether beyond its limits or told to by <see cref="Refuse"/>.</summary>
+    public int Throttled => Volatile.Read(ref throttled);
+
+    /// <param name="limits">Teams' limits to enforce on new messages; none by default.</param>
+    /// <param name="time">The clock the limits' windows follow; the system's by default.</param>
+    public static async Task<LocalConnector> StartAsync(TeamsLimits? limits = null, TimeProvider? time = null)
     {
         LocalConnector? connector = null;
         var (app, address) = await LoopbackApp.StartAsync(app =>
@@ -47,7 +66,7 @@ public sealed class LocalConnector : IAsyncDisposable
             app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) => connector!.RecordAsync("PUT", conversationId, activityId, request));
             app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) => connector!.Member(userId));
         });
-        connector = new LocalConnector(app) { ServiceUrl = address };
+        connector = new LocalConnector(app, limits, time ?? TimeProvider.System) { ServiceUrl = address };
         return connector;
     }
 
@@ -118,7 +137,23 @@ public sealed class LocalConnector : IAsyncDisposable
         using var document = await JsonDocument.ParseAsync(request.Body);
         var refusal = method == "POST" && refusals.TryDequeue(out var next) ? next : null;
         var held = method == "POST" && refusal is null ? TakeHold() : null;
-        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone()) { Status = held is null ? refusal?.Status ?? StatusCodes.Status200OK : 0 };
+        if (refusal is null && held is null && method == "POST" && limits?.TryAccept(TeamsRateWindows.TenantOf(document.RootElement), conversationId) is { } fits)
+        {
+            // Teams' Retry-After is whole seconds.
+            refusal = new Refusal(StatusCodes.Status429TooManyRequests, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(fits.TotalSeconds))));
+        }
+
+        var status = held is null ? refusal?.Status ?? StatusCodes.Status200OK : 0;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            Interlocked.Increment(ref throttled);
+        }
+        else if (status == StatusCodes.Status200OK && method == "POST")
+        {
+            Interlocked.Increment(ref accepted);
+        }
+
+        var call = new ConnectorCall(method, conversationId, activityId, document.RootElement.Clone()) { Status = status, At = time.GetUtcNow() };
         history.Enqueue(call);
         await calls.Writer.WriteAsync(call);
         if (held is not null)
@@ -136,7 +171,10 @@ public sealed class LocalConnector : IAsyncDisposable
                 request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return Results.Json(new { error = new { code = "Refused", message = $"Refused with {refusal.Status} by the test." } }, statusCode: refusal.Status);
+            // The Bot Connector's error shape, which the Bot Framework SDK reads into its exception.
+            return refusal.Status == StatusCodes.Status429TooManyRequests
+                ? Results.Json(new { error = new { code = "Throttled", message = "Too many requests: the bot exceeded a rate limit. Wait for Retry-After before sending again." } }, statusCode: refusal.Status)
+                : Results.Json(new { error = new { code = "Refused", message = $"Refused with {refusal.Status} by the test." } }, statusCode: refusal.Status);
         }
 
         var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";

@@ -88,6 +88,7 @@ public sealed partial class NotificationDelivery(
         }
 
         var outcome = await sender.SendAsync(address, card, work);
+        throttle.Answered(address.User.TeamsTenantId, address.ConversationId);
         await SettleAsync(notification, address, outcome, settling);
     }
 

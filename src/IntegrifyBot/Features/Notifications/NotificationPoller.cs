@@ -77,12 +77,13 @@ public sealed partial class NotificationPoller(
         var everyone = await users.AllAsync(cancellationToken);
         var queued = 0;
         var skipped = 0;
+        var polled = new System.Collections.Concurrent.ConcurrentBag<IntegrifyUser>();
         await Parallel.ForEachAsync(
             everyone,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
             async (user, token) =>
             {
-                var found = await PollUserAsync(user, token);
+                var found = await PollUserAsync(user, polled, token);
                 if (found is null)
                 {
                     Interlocked.Increment(ref skipped);
@@ -98,11 +99,13 @@ public sealed partial class NotificationPoller(
             signal.Wake();
         }
 
+        await preferences.RecordPolledAsync(polled, time.GetUtcNow(), cancellationToken);
         return new PollCycle(everyone.Count, queued, skipped);
     }
 
     /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
-    private async Task<int?> PollUserAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    /// <param name="polled">Where a user read as usual is put, for the cycle to record them all at once.</param>
+    private async Task<int?> PollUserAsync(IntegrifyUser user, System.Collections.Concurrent.ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
     {
         var settings = await preferences.GetAsync(user, cancellationToken);
         if (!settings.Enabled)
@@ -154,14 +157,22 @@ public sealed partial class NotificationPoller(
             await outbox.ForgetClosedAsync(user, open, time.GetUtcNow() - SettledRowsKept, cancellationToken);
         }
 
-        await preferences.UpdateAsync(
-            user,
-            changed =>
-            {
-                changed.LastPolledAt = time.GetUtcNow().UtcDateTime;
-                changed.BrokenLinkToldAt = null;
-            },
-            cancellationToken);
+        if (settings.LastPolledAt is null || settings.BrokenLinkToldAt is not null)
+        {
+            await preferences.UpdateAsync(
+                user,
+                changed =>
+                {
+                    changed.LastPolledAt = time.GetUtcNow().UtcDateTime;
+                    changed.BrokenLinkToldAt = null;
+                },
+                cancellationToken);
+        }
+        else
+        {
+            polled.Add(user);
+        }
+
         return queued;
     }
 

@@ -15,8 +15,12 @@ public sealed partial class NotificationSender(
     IServiceProvider services,
     NotificationSignal signal,
     IOptionsMonitor<NotificationsOptions> options,
+    TimeProvider time,
     ILogger<NotificationSender> logger) : BackgroundService
 {
+    /// <summary>A row due already but not claimed (another instance's, say) is not looked for in a busy loop.</summary>
+    private static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Who holds a claim, for the outbox and for whoever looks at it: unique per process.</summary>
     public string Name { get; } = Truncated($"{Guid.NewGuid():N}@{Environment.MachineName}/{Environment.ProcessId}");
 
@@ -49,7 +53,7 @@ public sealed partial class NotificationSender(
             {
                 try
                 {
-                    await signal.WaitAsync(options.CurrentValue.SenderInterval, stoppingToken);
+                    await signal.WaitAsync(await UntilNextDueAsync(stoppingToken), stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -57,6 +61,30 @@ public sealed partial class NotificationSender(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// How long to sleep: until the next row put back (Teams' limits, a 429's Retry-After, a retry)
+    /// comes due, when that is sooner than the interval, so that a backlog held back for a second
+    /// does not wait the whole interval.
+    /// </summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.CurrentValue.SenderInterval;
+        try
+        {
+            if (await outbox.NextDueAsync(stoppingToken) is { } due)
+            {
+                var wait = due - time.GetUtcNow();
+                return wait < MinimumSleep ? MinimumSleep : wait < interval ? wait : interval;
+            }
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogLookFailed(exception);
+        }
+
+        return interval;
     }
 
     /// <summary>Delivers one batch; true when it was full, so that more may be due.</summary>

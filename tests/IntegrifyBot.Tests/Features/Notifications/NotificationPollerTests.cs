@@ -54,6 +54,18 @@ public sealed class NotificationPollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_cycle_records_when_each_user_was_read()
+    {
+        await PollAsync();
+        bot.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await PollAsync();
+
+        var settings = await bot.Service<NotificationPreferences>().GetAsync(LinkingBot.Alex, CancellationToken.None);
+        Assert.Equal(bot.Clock.GetUtcNow().UtcDateTime, settings.LastPolledAt);
+    }
+
+    [Fact]
     public async Task A_task_already_queued_by_a_push_is_not_queued_again()
     {
         await PollAsync();

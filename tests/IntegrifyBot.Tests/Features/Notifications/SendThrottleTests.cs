@@ -114,4 +114,59 @@ public sealed class SendThrottleTests
         var seconds = (sends[^1].At - sends[0].At).TotalSeconds;
         Assert.True(seconds < 2000 / 30.0 * 1.1, $"{seconds:F1} s for 2000 messages");
     }
+
+    [Fact]
+    public void A_message_counts_from_when_teams_answered_it_so_network_delays_cannot_break_a_window()
+    {
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(TimeSpan.Zero, throttle.TryTake("tenant-1", $"a:user-{i}")));
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            throttle.Answered("tenant-1", $"a:user-{i}");
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(700));
+
+        // A second after the slots were taken, but not after the answers: Teams may have counted them that late.
+        Assert.Equal(TimeSpan.FromMilliseconds(300), throttle.TryTake("tenant-1", "a:user-30"));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(TimeSpan.Zero, throttle.TryTake("tenant-1", "a:user-30"));
+    }
+
+    [Fact]
+    public void After_a_429_the_tenant_gets_what_teams_took_in_the_second_before_it_for_a_while()
+    {
+        var generous = new SendThrottle(Options.Create(new NotificationsOptions { TenantMessagesPerSecond = 1000 }), clock);
+        var sent = 0;
+        void Send(bool refused)
+        {
+            var conversation = $"a:user-{sent++}";
+            Assert.Equal(TimeSpan.Zero, generous.TryTake("tenant-1", conversation));
+            generous.Answered("tenant-1", conversation);
+            if (refused)
+            {
+                generous.Pause("tenant-1", clock.GetUtcNow().AddSeconds(1));
+            }
+        }
+
+        foreach (var _ in Enumerable.Range(0, 20))
+        {
+            Send(refused: false);
+        }
+
+        var onItsWay = "a:on-its-way";
+        Assert.Equal(TimeSpan.Zero, generous.TryTake("tenant-1", onItsWay));
+        Send(refused: true);
+        generous.Answered("tenant-1", onItsWay);
+        generous.Pause("tenant-1", clock.GetUtcNow().AddSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        // Teams took 20 before refusing; the message already on its way when it did teaches nothing more.
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Equal(TimeSpan.Zero, generous.TryTake("tenant-1", $"a:next-{i}")));
+        Assert.True(generous.TryTake("tenant-1", "a:next-20") > TimeSpan.Zero, "The 21st in a second waits.");
+        Assert.Equal(TimeSpan.Zero, generous.TryTake("tenant-2", "a:elsewhere"));
+
+        clock.Advance(SendThrottle.LearnedLimitLifetime);
+        Assert.All(Enumerable.Range(0, 100), i => Assert.Equal(TimeSpan.Zero, generous.TryTake("tenant-1", $"a:later-{i}")));
+    }
 }

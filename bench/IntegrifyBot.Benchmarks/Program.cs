@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Integrify.Simulator;
+using IntegrifyBot.Benchmarks;
+using IntegrifyBot.Tests.Infrastructure;
+
+// The real bot in process (Kestrel, the Bot Framework adapter, SQLite), the Integrify simulator over
+// HTTP and a connector that enforces Teams' limits, with many linked people: how close the
+// notifications come to Teams' tenant limit, and what a poll cycle over everyone costs against the
+// bare reads it cannot avoid. Sizes: --users 10000 --notifications 3000 --rate 30.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+var output = Console.Out;
+output.WriteLine($"IntegrifyBot benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {options.Users} linked people, {options.Notifications} notifications, Teams' tenant limit {options.TenantPerSecond}/s");
+
+var started = Stopwatch.StartNew();
+await using var crowd = await CrowdBot.StartAsync(
+    options.Users,
+    TeamsLimits.Published with { TenantPerSecond = options.TenantPerSecond },
+    new Dictionary<string, string?>
+    {
+        ["Notifications:TenantMessagesPerSecond"] = options.TenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // Every notification sent is logged at Information: thousands of console lines would be
+        // measured along with the bot.
+        ["Logging:LogLevel:Default"] = "Warning",
+    },
+    stop.Token);
+output.WriteLine($"linked {options.Users} people (sign-in to the simulator, credential and chat stored) in {started.Elapsed.TotalSeconds:F1} s");
+
+// Everyone has one open task, as people do, so that each read finds something the outbox knows.
+for (var person = 1; person <= options.Users; person++)
+{
+    crowd.Simulator.Control.AssignTask(new TaskAssignment { UserName = SimulatorOptions.GeneratedUserName(person), RequesterUserName = "alexw", RequestName = "Standing order" });
+}
+
+await PollBenchmark.RunAsync(crowd, rounds: 2, output, stop.Token);
+var lossless = await SendBenchmark.RunAsync(crowd, options.Notifications, options.TenantPerSecond, output, stop.Token);
+output.WriteLine($"whole run: {started.Elapsed.TotalMinutes:F1} min");
+return lossless ? 0 : 1;
