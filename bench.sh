@@ -5,6 +5,7 @@
 # against the bare reads it makes. Not part of ./test.sh: it takes several minutes.
 #   ./bench.sh                                  # 10000 people, 3000 notifications, 30/s
 #   ./bench.sh --users 2000 --notifications 600 --rate 30
+#   ./bench.sh --postgres                       # a private PostgreSQL server (Debian's postgresql) instead of SQLite
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build bench/IntegrifyBot.Benchmarks/IntegrifyBot.Benchmarks.csproj -c Release --nologo -v quiet

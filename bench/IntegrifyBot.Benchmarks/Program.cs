@@ -6,7 +6,7 @@ using IntegrifyBot.Tests.Infrastructure;
 // The real bot in process (Kestrel, the Bot Framework adapter, SQLite), the Integrify simulator over
 // HTTP and a connector that enforces Teams' limits, with many linked people: how close the
 // notifications come to Teams' tenant limit, and what a poll cycle over everyone costs against the
-// bare reads it cannot avoid. Sizes: --users 10000 --notifications 3000 --rate 30.
+// bare reads it cannot avoid. Sizes: --users 10000 --notifications 3000 --rate 30; --postgres.
 BenchmarkOptions options;
 try
 {
@@ -25,30 +25,49 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 var output = Console.Out;
-output.WriteLine($"IntegrifyBot benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {options.Users} linked people, {options.Notifications} notifications, Teams' tenant limit {options.TenantPerSecond}/s");
-
-var started = Stopwatch.StartNew();
-await using var crowd = await CrowdBot.StartAsync(
-    options.Users,
-    TeamsLimits.Published with { TenantPerSecond = options.TenantPerSecond },
-    new Dictionary<string, string?>
-    {
-        ["Notifications:TenantMessagesPerSecond"] = options.TenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-
-        // Every notification sent is logged at Information: thousands of console lines would be
-        // measured along with the bot.
-        ["Logging:LogLevel:Default"] = "Warning",
-    },
-    stop.Token);
-output.WriteLine($"linked {options.Users} people (sign-in to the simulator, credential and chat stored) in {started.Elapsed.TotalSeconds:F1} s");
-
-// Everyone has one open task, as people do, so that each read finds something the outbox knows.
-for (var person = 1; person <= options.Users; person++)
+output.WriteLine($"IntegrifyBot benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {options.Users} linked people, {options.Notifications} notifications, Teams' tenant limit {options.TenantPerSecond}/s, {(options.Postgres ? "PostgreSQL" : "SQLite")}");
+var database = options.Postgres ? await (await PostgresServer.SharedAsync()).CreateDatabaseAsync() : null;
+var settings = new Dictionary<string, string?>
 {
-    crowd.Simulator.Control.AssignTask(new TaskAssignment { UserName = SimulatorOptions.GeneratedUserName(person), RequesterUserName = "alexw", RequestName = "Standing order" });
+    ["Notifications:TenantMessagesPerSecond"] = options.TenantPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+    // Every notification sent is logged at Information: thousands of console lines would be
+    // measured along with the bot.
+    ["Logging:LogLevel:Default"] = "Warning",
+};
+foreach (var (key, value) in database?.Settings() ?? [])
+{
+    settings[key] = value;
 }
 
-await PollBenchmark.RunAsync(crowd, rounds: 2, output, stop.Token);
-var lossless = await SendBenchmark.RunAsync(crowd, options.Notifications, options.TenantPerSecond, output, stop.Token);
-output.WriteLine($"whole run: {started.Elapsed.TotalMinutes:F1} min");
-return lossless ? 0 : 1;
+var started = Stopwatch.StartNew();
+try
+{
+    var crowd = await CrowdBot.StartAsync(
+        options.Users,
+        TeamsLimits.Published with { TenantPerSecond = options.TenantPerSecond },
+        settings,
+        stop.Token);
+    output.WriteLine($"linked {options.Users} people (sign-in to the simulator, credential and chat stored) in {started.Elapsed.TotalSeconds:F1} s");
+
+    // Everyone has one open task, as people do, so that each read finds something the outbox knows.
+    for (var person = 1; person <= options.Users; person++)
+    {
+        crowd.Simulator.Control.AssignTask(new TaskAssignment { UserName = SimulatorOptions.GeneratedUserName(person), RequesterUserName = "alexw", RequestName = "Standing order" });
+    }
+
+    await PollBenchmark.RunAsync(crowd, rounds: 2, output, stop.Token);
+    var lossless = await SendBenchmark.RunAsync(crowd, options.Notifications, options.TenantPerSecond, output, stop.Token);
+    output.WriteLine($"whole run: {started.Elapsed.TotalMinutes:F1} min");
+    await crowd.DisposeAsync();
+    return lossless ? 0 : 1;
+}
+finally
+{
+    // The private PostgreSQL server is a process of its own, with a folder: never left behind.
+    if (database is not null)
+    {
+        await database.DisposeAsync();
+        await PostgresServer.StopSharedAsync();
+    }
+}

@@ -91,8 +91,8 @@ public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimePro
 
     /// <summary>
     /// Teams answered 429: nothing more goes to the tenant until <paramref name="until"/>. The first
-    /// 429 of a pause also sets the tenant's limit to what Teams took in the second before it (the
-    /// others are messages that were on their way already, and teach nothing more).
+    /// 429 of a pause also sets the tenant's limit to a little under what Teams took in the second
+    /// before it (the others are messages that were on their way already, and teach nothing more).
     /// </summary>
     public void Pause(string tenantId, DateTimeOffset until)
     {
@@ -102,8 +102,9 @@ public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimePro
         {
             if (!refusals.TryGetValue(tenantId, out var refusal) || refusal.PausedUntil <= now)
             {
-                // Answered in the last second, less this refusal itself.
-                var taken = (tenants.GetValueOrDefault(tenantId)?.AnsweredSince(now - Second) ?? 1) - 1;
+                // Answered in the last second, less this refusal itself, and less one more: the bot's
+                // second ends a little after the one Teams counted in, so it may hold one too many.
+                var taken = (tenants.GetValueOrDefault(tenantId)?.AnsweredSince(now - Second) ?? 2) - 2;
                 var known = refusal is not null && refusal.PausedUntil + LearnedLimitLifetime > now ? refusal.LearnedLimit : int.MaxValue;
                 var limit = Math.Min(known, Math.Max(1, taken));
                 refusal = new Refusal(until, limit);
