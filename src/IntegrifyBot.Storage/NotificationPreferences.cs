@@ -13,7 +13,22 @@ public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> cont
         ArgumentNullException.ThrowIfNull(user);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         return await context.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId, cancellationToken)
-            ?? new NotificationSettings { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId };
+            ?? Defaults(user);
+    }
+
+    /// <summary>The settings of someone who never chose: notifications on.</summary>
+    public static NotificationSettings Defaults(IntegrifyUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new NotificationSettings { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId };
+    }
+
+    /// <summary>Everyone's settings who has any (the others have the defaults), by user.</summary>
+    public async Task<IReadOnlyDictionary<IntegrifyUser, NotificationSettings>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var all = await context.NotificationSettings.AsNoTracking().ToListAsync(cancellationToken);
+        return all.ToDictionary(s => new IntegrifyUser(s.TeamsTenantId, s.UserKey));
     }
 
     /// <summary>Changes the user's settings, creating them on first use.</summary>

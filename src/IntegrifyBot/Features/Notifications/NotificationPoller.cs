@@ -75,6 +75,10 @@ public sealed partial class NotificationPoller(
     public async Task<PollCycle> PollOnceAsync(CancellationToken cancellationToken)
     {
         var everyone = await users.AllAsync(cancellationToken);
+
+        // Everyone's settings in one read rather than one each: a moment old by the time someone is
+        // read, which matters little, since the sender looks at them again before anything is sent.
+        var settings = await preferences.AllAsync(cancellationToken);
         var queued = 0;
         var skipped = 0;
         var polled = new System.Collections.Concurrent.ConcurrentBag<IntegrifyUser>();
@@ -83,7 +87,7 @@ public sealed partial class NotificationPoller(
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
             async (user, token) =>
             {
-                var found = await PollUserAsync(user, polled, token);
+                var found = await PollUserAsync(user, settings.GetValueOrDefault(user) ?? NotificationPreferences.Defaults(user), polled, token);
                 if (found is null)
                 {
                     Interlocked.Increment(ref skipped);
@@ -105,9 +109,8 @@ public sealed partial class NotificationPoller(
 
     /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
     /// <param name="polled">Where a user read as usual is put, for the cycle to record them all at once.</param>
-    private async Task<int?> PollUserAsync(IntegrifyUser user, System.Collections.Concurrent.ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
+    private async Task<int?> PollUserAsync(IntegrifyUser user, NotificationSettings settings, System.Collections.Concurrent.ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
     {
-        var settings = await preferences.GetAsync(user, cancellationToken);
         if (!settings.Enabled)
         {
             return null;
