@@ -79,6 +79,14 @@ public sealed partial class NotificationDelivery(
             return;
         }
 
+        // While Teams has the tenant waiting, the row goes back at once: reading the task from
+        // Integrify now would be read again when it is due.
+        if (throttle.PausedUntil(user.TeamsTenantId) is { } paused && paused - time.GetUtcNow() > LongestThrottleWait)
+        {
+            await outbox.RetryAsync(notification, paused, "held back: Teams asked this tenant to wait", countAttempt: false, settling);
+            return;
+        }
+
         var card = notification.Source == NotificationSource.Digest
             ? await DigestCardAsync(notification, settings, Reader(address, settings), work, settling)
             : await TaskCardAsync(notification, Reader(address, settings), work, settling);

@@ -76,6 +76,16 @@ public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimePro
         }
     }
 
+    /// <summary>Until when Teams asked the tenant to wait (a 429's Retry-After); null when it did not, or that time has passed.</summary>
+    public DateTimeOffset? PausedUntil(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        lock (gate)
+        {
+            return refusals.TryGetValue(tenantId, out var refusal) && refusal.PausedUntil > time.GetUtcNow() ? refusal.PausedUntil : null;
+        }
+    }
+
     /// <summary>Teams answered a message that took a slot, whatever it answered: the slot now counts from this moment.</summary>
     public void Answered(string tenantId, string conversationId)
     {

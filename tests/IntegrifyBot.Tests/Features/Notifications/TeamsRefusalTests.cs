@@ -37,6 +37,37 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         Assert.Equal(1, Metrics["integrifybot.notifications.sent"]);
     }
 
+    [Fact]
+    public async Task While_teams_has_the_tenant_waiting_other_notifications_wait_too_without_reading_integrify()
+    {
+        var first = AssignToAlex();
+        var second = AssignToAlex("milestone");
+        Bot.Connector.Refuse(429, retryAfter: TimeSpan.FromSeconds(30));
+        await QueueAsync(first.RecipientTaskSid);
+        Assert.Equal(429, (await Bot.Connector.NextAsync()).Status);
+        await RowAsync(first.RecipientTaskSid, row => row.State == NotificationState.Failed);
+        var readsBefore = Bot.Simulator.Counters.Calls("T1");
+
+        await QueueAsync(second.RecipientTaskSid);
+
+        var held = await RowAsync(second.RecipientTaskSid, row => row.State == NotificationState.Failed);
+        Assert.Equal("held back: Teams asked this tenant to wait", held.LastError);
+        Assert.Equal(0, held.Attempts);
+        Assert.Equal(Bot.Clock.GetUtcNow().UtcDateTime.AddSeconds(30), held.NextAttemptAt, TimeSpan.FromSeconds(1));
+        Assert.Equal(readsBefore, Bot.Simulator.Counters.Calls("T1"));
+        Assert.True(Bot.Connector.IsIdle);
+
+        Bot.Clock.Advance(TimeSpan.FromSeconds(30));
+        Bot.Service<IntegrifyBot.Features.Notifications.NotificationSignal>().Wake();
+
+        await RowAsync(first.RecipientTaskSid, row => row.State == NotificationState.Sent);
+
+        // After a 429 the tenant gets no more a second than Teams took before it (here one): the
+        // test's clock must move for the next second to come.
+        Bot.Clock.Advance(TimeSpan.FromSeconds(1));
+        await RowAsync(second.RecipientTaskSid, row => row.State == NotificationState.Sent);
+    }
+
     [Theory]
     [InlineData(403)]
     [InlineData(404)]
