@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
@@ -81,7 +82,7 @@ public sealed partial class NotificationPoller(
         var settings = await preferences.AllAsync(cancellationToken);
         var queued = 0;
         var skipped = 0;
-        var polled = new System.Collections.Concurrent.ConcurrentBag<IntegrifyUser>();
+        var polled = new ConcurrentBag<IntegrifyUser>();
         await Parallel.ForEachAsync(
             everyone,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
@@ -109,7 +110,7 @@ public sealed partial class NotificationPoller(
 
     /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
     /// <param name="polled">Where a user read as usual is put, for the cycle to record them all at once.</param>
-    private async Task<int?> PollUserAsync(IntegrifyUser user, NotificationSettings settings, System.Collections.Concurrent.ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
+    private async Task<int?> PollUserAsync(IntegrifyUser user, NotificationSettings settings, ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
     {
         if (!settings.Enabled)
         {

@@ -1,6 +1,7 @@
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;
 using IntegrifyBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrifyBot.Tests.Features.Notifications;
 
@@ -60,12 +61,32 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         Bot.Clock.Advance(TimeSpan.FromSeconds(30));
         Bot.Service<IntegrifyBot.Features.Notifications.NotificationSignal>().Wake();
 
-        await RowAsync(first.RecipientTaskSid, row => row.State == NotificationState.Sent);
-
-        // After a 429 the tenant gets no more a second than Teams took before it (here one): the
-        // test's clock must move for the next second to come.
+        // After a 429 the tenant gets no more a second than Teams took before it (here one): whichever
+        // goes first, the other waits for the test's clock to move on a second.
+        await SentAsync(1, first.RecipientTaskSid, second.RecipientTaskSid);
         Bot.Clock.Advance(TimeSpan.FromSeconds(1));
-        await RowAsync(second.RecipientTaskSid, row => row.State == NotificationState.Sent);
+        await SentAsync(2, first.RecipientTaskSid, second.RecipientTaskSid);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> of these tasks' notifications are sent.</summary>
+    private async Task SentAsync(int count, params string[] recipientTaskSids)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using (var database = await Bot.DatabaseAsync())
+            {
+                var sent = await database.Notifications.CountAsync(row => recipientTaskSids.Contains(row.RecipientTaskSid) && row.State == NotificationState.Sent);
+                if (sent >= count)
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"{sent} of the notifications were sent, not {count}.");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [Theory]
