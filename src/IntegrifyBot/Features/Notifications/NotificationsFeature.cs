@@ -14,6 +14,9 @@ namespace IntegrifyBot.Features.Notifications;
 /// </summary>
 public sealed partial class NotificationsFeature(NotificationPreferences preferences, LinkedAccounts accounts, TimeProvider time, ILogger<NotificationsFeature> logger) : IBotFeature
 {
+    /// <summary>The word after <c>notifications</c> that sets the daily digest: <c>notifications digest 8am</c>.</summary>
+    private const string DigestWord = "digest";
+
     public static CommandDescriptor NotificationsCommand { get; } = new("notifications", "New tasks as messages, and a daily digest", "notification", "notify")
     {
         Example = "notifications off",
@@ -35,8 +38,6 @@ public sealed partial class NotificationsFeature(NotificationPreferences prefere
         var words when words.StartsWith(DigestWord, StringComparison.Ordinal) => DigestAsync(request.Turn, words[DigestWord.Length..], cancellationToken),
         _ => ShowAsync(request.Turn, new CardNotice("Send **notifications on**, **notifications off** or **notifications digest 8am**.", IsProblem: true), cancellationToken),
     };
-
-    private const string DigestWord = "digest";
 
     private async Task<BotReply> ShowAsync(BotRequest turn, CardNotice? notice, CancellationToken cancellationToken)
     {
