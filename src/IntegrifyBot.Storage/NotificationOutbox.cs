@@ -27,9 +27,38 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(recipientTaskSids);
-        foreach (var sid in recipientTaskSids)
+        var sids = recipientTaskSids.Distinct(StringComparer.Ordinal).ToList();
+        if (sids.Count == 0)
         {
-            await AddAsync(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, cancellationToken);
+            return;
+        }
+
+        // All in one write: someone's first poll records every task they have, and a write each would
+        // queue them behind SQLite's single writer.
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await KnownAsync(user, sids, cancellationToken);
+        context.Notifications.AddRange(sids.Where(sid => !known.Contains(sid)).Select(sid => new Notification
+        {
+            TeamsTenantId = user.TeamsTenantId,
+            UserKey = user.UserId,
+            RecipientTaskSid = sid,
+            Source = NotificationSource.Poll,
+            State = NotificationState.Known,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }));
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A push or another instance added one of them meanwhile (the unique index): one at a time then.
+            foreach (var sid in sids)
+            {
+                await AddAsync(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, cancellationToken);
+            }
         }
     }
 

@@ -55,6 +55,24 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task Recording_what_is_known_keeps_a_task_already_queued_and_writes_each_task_once()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var outbox = Outbox(instance);
+        await outbox.EnqueueAsync(alex, "rt-2", NotificationSource.Push, "From the process", CancellationToken.None);
+
+        await outbox.RecordKnownAsync(alex, ["rt-1", "rt-2", "rt-3", "rt-1"], CancellationToken.None);
+        await outbox.RecordKnownAsync(alex, ["rt-3", "rt-4"], CancellationToken.None);
+
+        await using var context = await Context(instance);
+        var rows = await context.Notifications.AsNoTracking().OrderBy(n => n.RecipientTaskSid).Select(n => new { n.RecipientTaskSid, n.State }).ToListAsync();
+        Assert.Equal(
+            [("rt-1", NotificationState.Known), ("rt-2", NotificationState.Pending), ("rt-3", NotificationState.Known), ("rt-4", NotificationState.Known)],
+            rows.Select(row => (row.RecipientTaskSid, row.State)));
+        Assert.Equal(["rt-2"], (await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None)).Select(n => n.RecipientTaskSid));
+    }
+
+    [Fact]
     public async Task Two_senders_claiming_at_once_never_get_the_same_notification()
     {
         await using var one = await StorageInstance.StartAsync(database, clock);
