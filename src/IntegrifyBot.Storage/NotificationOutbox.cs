@@ -37,8 +37,12 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
         // queue them behind SQLite's single writer.
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var known = await KnownAsync(user, sids, cancellationToken);
-        context.Notifications.AddRange(sids.Where(sid => !known.Contains(sid)).Select(sid => new Notification
+        var known = await context.Notifications.AsNoTracking()
+            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && sids.Contains(n.RecipientTaskSid))
+            .Select(n => n.RecipientTaskSid)
+            .ToListAsync(cancellationToken);
+        var already = known.ToHashSet(StringComparer.Ordinal);
+        context.Notifications.AddRange(sids.Where(sid => !already.Contains(sid)).Select(sid => new Notification
         {
             TeamsTenantId = user.TeamsTenantId,
             UserKey = user.UserId,
