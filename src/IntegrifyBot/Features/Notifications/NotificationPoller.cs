@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
@@ -26,23 +27,19 @@ public sealed partial class NotificationPoller(
     TimeProvider time,
     ILogger<NotificationPoller> logger) : BackgroundService
 {
-    /// <summary>Integrify's largest page; a person with more open tasks than a few pages of them is told about the first.</summary>
-    private const int PageSize = 100;
-    private const int MaxTasksRead = 1000;
-
     /// <summary>
     /// How long a settled row outlives its task's closing. A push can announce a task before Integrify's
     /// list shows it; were its row forgotten meanwhile, the next poll would announce the task again.
     /// </summary>
     private static readonly TimeSpan SettledRowsKept = TimeSpan.FromDays(1);
 
-    // Hosted services are made before any of them starts, and the Integrify client (and the Teams
-    // sender, whose adapter leads to it) cannot be made until the built-in simulator (demo mode) has
-    // started: they are taken when first used.
-    private IIntegrifyTasksApi? tasks;
+    // Hosted services are made before any of them starts, and the Integrify client (behind the task
+    // finder, and behind the Teams sender's adapter) cannot be made until the built-in simulator (demo
+    // mode) has started: they are taken when first used.
+    private TaskFinder? finder;
     private IProactiveSender? sender;
 
-    private IIntegrifyTasksApi Tasks => tasks ??= services.GetRequiredService<IIntegrifyTasksApi>();
+    private TaskFinder Finder => finder ??= services.GetRequiredService<TaskFinder>();
 
     private IProactiveSender Sender => sender ??= services.GetRequiredService<IProactiveSender>();
 
@@ -156,7 +153,7 @@ public sealed partial class NotificationPoller(
         }
 
         // Only a complete list tells which tasks closed: one past the first thousand is merely unread.
-        if (open.Count < MaxTasksRead)
+        if (open.Count < TaskFinder.MaxTasksRead)
         {
             await outbox.ForgetClosedAsync(user, open, time.GetUtcNow() - SettledRowsKept, cancellationToken);
         }
@@ -219,14 +216,13 @@ public sealed partial class NotificationPoller(
 
     private async Task<IReadOnlyList<string>> OpenTasksAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
+        // Someone with more open tasks than that is told about new ones among the first thousand.
         var sids = new List<string>();
-        for (var start = 0; start < MaxTasksRead; start += PageSize)
+        await foreach (var task in Finder.OpenTasksAsync(user, new ListQuery(), TaskFinder.MaxTasksRead, cancellationToken))
         {
-            var page = await Tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize }, cancellationToken);
-            sids.AddRange(page.Items.Select(task => task.RecipientTaskSid).Where(sid => !string.IsNullOrEmpty(sid)).Select(RecipientTasks.Canonical));
-            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
+            if (!string.IsNullOrEmpty(task.RecipientTaskSid))
             {
-                break;
+                sids.Add(RecipientTasks.Canonical(task.RecipientTaskSid));
             }
         }
 

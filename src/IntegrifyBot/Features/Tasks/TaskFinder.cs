@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
 
@@ -9,26 +10,27 @@ namespace IntegrifyBot.Features.Tasks;
 /// </summary>
 public sealed class TaskFinder(IIntegrifyTasksApi tasks)
 {
+    /// <summary>Integrify's largest page.</summary>
     private const int PageSize = 100;
-    private const int MaxTasksRead = 1000;
+
+    /// <summary>How many of someone's open tasks a due-date search or a poll reads at most.</summary>
+    public const int MaxTasksRead = 1000;
+
+    private static readonly ListQuery SoonestDueFirst = new() { Sort = "dueDate", Dir = "asc" };
 
     /// <summary>The user's open task with this id, or null when it is not (or not yet, or no longer) theirs and open.</summary>
     public async Task<TaskItem?> FindOpenAsync(IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
     {
-        for (var start = 0; ; start += PageSize)
+        await foreach (var task in OpenTasksAsync(user, SoonestDueFirst, int.MaxValue, cancellationToken))
         {
-            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
             // Sids are GUIDs: the outbox writes them in lower case, whatever case the list uses.
-            if (page.Items.FirstOrDefault(item => string.Equals(item.RecipientTaskSid, recipientTaskSid, StringComparison.OrdinalIgnoreCase)) is { } found)
+            if (string.Equals(task.RecipientTaskSid, recipientTaskSid, StringComparison.OrdinalIgnoreCase))
             {
-                return found;
-            }
-
-            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
-            {
-                return null;
+                return task;
             }
         }
+
+        return null;
     }
 
     /// <summary>The open task with, for an approval, the choices Integrify offers on it: ready for the buttons that fit its type.</summary>
@@ -52,15 +54,17 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks)
     public async Task<DueTasks> FindDueAsync(IntegrifyUser user, DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken)
     {
         var due = new List<TaskItem>();
-        for (var start = 0; start < MaxTasksRead; start += PageSize)
+        await foreach (var task in OpenTasksAsync(user, SoonestDueFirst, MaxTasksRead, cancellationToken))
         {
-            var page = await tasks.ListMyTasksAsync(user, new ListQuery { Start = start, Count = PageSize, Sort = "dueDate", Dir = "asc" }, cancellationToken);
-            due.AddRange(page.Items.Where(task => task.DueDate is { } date && date < until));
-
-            // Sorted by due date: once a page holds a task due later, no later page holds one due sooner.
-            if (page.Items.Any(task => task.DueDate >= until) || page.Items.Count < PageSize || start + PageSize >= page.Total)
+            // Sorted by due date: after a task due later, none due sooner follows (undated ones are skipped).
+            if (task.DueDate >= until)
             {
                 break;
+            }
+
+            if (task.DueDate is not null)
+            {
+                due.Add(task);
             }
         }
 
@@ -75,5 +79,27 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks)
             .Where(task => TaskKinds.IsApproval(task.TaskType))
             .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
         return new TaskListPage(view, total, shown, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The user's open tasks (T1) in the order <paramref name="query"/> sorts them, a page at a time as
+    /// they are read, at most <paramref name="max"/>: a caller that stops early reads no further page.
+    /// </summary>
+    public async IAsyncEnumerable<TaskItem> OpenTasksAsync(IntegrifyUser user, ListQuery query, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        for (var start = 0; start < max; start += PageSize)
+        {
+            var page = await tasks.ListMyTasksAsync(user, query with { Start = start, Count = PageSize }, cancellationToken);
+            foreach (var task in page.Items.Take(max - start))
+            {
+                yield return task;
+            }
+
+            if (page.Items.Count < PageSize || start + PageSize >= page.Total)
+            {
+                yield break;
+            }
+        }
     }
 }
