@@ -1,3 +1,4 @@
+using IntegrifyBot.Cards;
 using IntegrifyBot.Storage.Entities;
 
 namespace IntegrifyBot.Features.Notifications;
@@ -58,6 +59,5 @@ public static class DigestSchedule
 
     private static DateTimeOffset Local(DateTimeOffset now, string? timeZone) => TimeZoneInfo.ConvertTime(now, Zone(timeZone));
 
-    private static TimeZoneInfo Zone(string? timeZone) =>
-        !string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo Zone(string? timeZone) => CardDates.Zone(timeZone) ?? TimeZoneInfo.Utc;
 }
