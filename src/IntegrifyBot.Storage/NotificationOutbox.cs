@@ -37,21 +37,8 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
         // queue them behind SQLite's single writer.
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var known = await context.Notifications.AsNoTracking()
-            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && sids.Contains(n.RecipientTaskSid))
-            .Select(n => n.RecipientTaskSid)
-            .ToListAsync(cancellationToken);
-        var already = known.ToHashSet(StringComparer.Ordinal);
-        context.Notifications.AddRange(sids.Where(sid => !already.Contains(sid)).Select(sid => new Notification
-        {
-            TeamsTenantId = user.TeamsTenantId,
-            UserKey = user.UserId,
-            RecipientTaskSid = sid,
-            Source = NotificationSource.Poll,
-            State = NotificationState.Known,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }));
+        var known = await KnownAsync(context, user, sids, cancellationToken);
+        context.Notifications.AddRange(sids.Where(sid => !known.Contains(sid)).Select(sid => Row(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, now)));
         try
         {
             await context.SaveChangesAsync(cancellationToken);
@@ -71,11 +58,7 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var known = await context.Notifications.AsNoTracking()
-            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && recipientTaskSids.Contains(n.RecipientTaskSid))
-            .Select(n => n.RecipientTaskSid)
-            .ToListAsync(cancellationToken);
-        return known.ToHashSet(StringComparer.Ordinal);
+        return await KnownAsync(context, user, recipientTaskSids, cancellationToken);
     }
 
     /// <summary>
@@ -154,6 +137,27 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     public Task<bool> KillAsync(ClaimedNotification claimed, string reason, CancellationToken cancellationToken) =>
         SettleAsync(claimed, NotificationState.Dead, retryAt: null, reason, countAttempt: true, cancellationToken);
 
+    private static async Task<IReadOnlySet<string>> KnownAsync(BotDbContext context, IntegrifyUser user, IReadOnlyCollection<string> recipientTaskSids, CancellationToken cancellationToken)
+    {
+        var known = await context.Notifications.AsNoTracking()
+            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && recipientTaskSids.Contains(n.RecipientTaskSid))
+            .Select(n => n.RecipientTaskSid)
+            .ToListAsync(cancellationToken);
+        return known.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Notification Row(IntegrifyUser user, string recipientTaskSid, NotificationSource source, string? message, NotificationState state, DateTime now) => new()
+    {
+        TeamsTenantId = user.TeamsTenantId,
+        UserKey = user.UserId,
+        RecipientTaskSid = recipientTaskSid,
+        Source = source,
+        Message = message,
+        State = state,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
+
     private async Task<bool> AddAsync(IntegrifyUser user, string recipientTaskSid, NotificationSource source, string? message, NotificationState state, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientTaskSid);
@@ -164,17 +168,7 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
             return false;
         }
 
-        context.Notifications.Add(new Notification
-        {
-            TeamsTenantId = user.TeamsTenantId,
-            UserKey = user.UserId,
-            RecipientTaskSid = recipientTaskSid,
-            Source = source,
-            Message = message,
-            State = state,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        });
+        context.Notifications.Add(Row(user, recipientTaskSid, source, message, state, now));
         try
         {
             await context.SaveChangesAsync(cancellationToken);
