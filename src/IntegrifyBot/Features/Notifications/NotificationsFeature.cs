@@ -72,10 +72,7 @@ public sealed partial class NotificationsFeature(NotificationPreferences prefere
             LinkedAccounts.UserOf(turn),
             settings =>
             {
-                if (turn.TimeZone is { Length: > 0 and <= PersonalChats.LongestTimeZone } zone)
-                {
-                    settings.TimeZone = zone;
-                }
+                settings.TimeZone = PersonalChats.ReportedZone(turn) ?? settings.TimeZone;
 
                 settings.DigestHour = hour;
                 enabled = settings.Enabled;

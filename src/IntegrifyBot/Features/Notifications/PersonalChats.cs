@@ -13,7 +13,7 @@ namespace IntegrifyBot.Features.Notifications;
 public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses addresses, NotificationPreferences preferences)
 {
     /// <summary>As long as the settings keep; Teams' IANA names are far shorter.</summary>
-    public const int LongestTimeZone = 100;
+    private const int LongestTimeZone = 100;
 
     /// <summary>As long as the settings keep; Teams' locales ("en-US") are far shorter.</summary>
     private const int LongestLocale = 20;
@@ -34,7 +34,7 @@ public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses
 
         var user = LinkedAccounts.UserOf(turn);
         await addresses.SaveAsync(new ConversationAddress(user, turn.Conversation.Id, serviceUrl, botId), cancellationToken);
-        var zone = turn.TimeZone is { Length: > 0 and <= LongestTimeZone } reported ? reported : null;
+        var zone = ReportedZone(turn);
         var locale = turn.Locale is { Length: > 0 and <= LongestLocale } spoken ? spoken : null;
         var known = await preferences.GetAsync(user, cancellationToken);
         if ((zone is not null && known.TimeZone != zone) || (locale is not null && known.Locale != locale))
@@ -48,6 +48,13 @@ public sealed class PersonalChats(LinkedAccounts accounts, ConversationAddresses
                 },
                 cancellationToken);
         }
+    }
+
+    /// <summary>The time zone the turn's Teams client reports, when it is one the settings can keep.</summary>
+    public static string? ReportedZone(BotRequest turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.TimeZone is { Length: > 0 and <= LongestTimeZone } zone ? zone : null;
     }
 
     /// <summary>The app was removed from the user's personal scope: nothing more is sent there.</summary>
