@@ -29,6 +29,7 @@ public static class BotHostExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [BotHealth.ReadyTag]);
         services.AddHostedService<BotModeAnnouncer>();
         services.AddSingleton<BotPublicAddress>();
+        services.AddHttpClientsThatNeverRedirect();
 
         builder.AddBotTelemetry();
         return builder;

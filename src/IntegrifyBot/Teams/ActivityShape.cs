@@ -1,62 +1,142 @@
 using System.Text.Json;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace IntegrifyBot.Teams;
 
 /// <summary>The least an activity must have for the bot to answer it.</summary>
 internal static class ActivityShape
 {
-    private static readonly string[] ActivitiesFromAPerson = ["message", "invoke"];
+    private static readonly string[] ActivitiesFromAPerson = [ActivityTypes.Message, ActivityTypes.Invoke];
 
+    /// <summary>Fields that are text in every activity; the SDK would quietly turn a number into text.</summary>
+    private static readonly string[][] TextFields = [["type"], ["serviceUrl"], ["conversation", "id"], ["from", "id"], ["recipient", "id"], ["name"]];
+
+    /// <summary>Checks the JSON as sent, before the SDK reads it.</summary>
     /// <returns>Why the activity is refused, or null when it is acceptable.</returns>
-    public static string? Check(JsonElement activity, bool requireLoopbackServiceUrl)
+    public static string? CheckJson(JsonElement activity)
     {
         if (activity.ValueKind != JsonValueKind.Object)
         {
             return "An activity is a JSON object.";
         }
 
-        var type = StringAt(activity, "type");
-        if (string.IsNullOrWhiteSpace(type))
+        foreach (var path in TextFields)
         {
-            return "The activity has no type.";
-        }
-
-        if (!Uri.TryCreate(StringAt(activity, "serviceUrl"), UriKind.Absolute, out var serviceUrl)
-            || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            return "The activity has no valid serviceUrl.";
-        }
-
-        // Without an app id nothing proves who sent the activity, so the bot must not be made to send
-        // its replies to an arbitrary host.
-        if (requireLoopbackServiceUrl && !serviceUrl.IsLoopback)
-        {
-            return "Without a Microsoft app id the bot replies only to a serviceUrl on this machine.";
-        }
-
-        if (string.IsNullOrWhiteSpace(StringAt(activity, "conversation", "id")))
-        {
-            return "The activity has no conversation id.";
-        }
-
-        if (ActivitiesFromAPerson.Contains(type, StringComparer.Ordinal) && string.IsNullOrWhiteSpace(StringAt(activity, "from", "id")))
-        {
-            return "The activity does not say who it is from.";
+            if (At(activity, path) is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) })
+            {
+                return $"The activity's {string.Join('.', path)} must be a string.";
+            }
         }
 
         return null;
     }
 
-    private static string? StringAt(JsonElement element, params string[] path)
+    /// <summary>Checks the activity as the SDK read it: these are the values it will act on.</summary>
+    /// <returns>Why the activity is refused, or null when it is acceptable.</returns>
+    public static string? Check(Activity activity, ReplyAddresses addresses)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (addresses.Refusal(activity.ServiceUrl) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation id.";
+        }
+
+        if (ActivitiesFromAPerson.Contains(activity.Type, StringComparer.Ordinal) && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "The activity does not say who it is from.";
+        }
+
+        // The SDK reads Teams' channel data, and an invoke's value, as JSON objects and fails on
+        // anything else deep inside a turn.
+        if (activity.ChannelData is not (null or JObject))
+        {
+            return "The activity's channelData must be a JSON object.";
+        }
+
+        if (activity.Type == ActivityTypes.Invoke && activity.Value is not (null or JObject))
+        {
+            return "An invoke's value must be a JSON object.";
+        }
+
+        // The SDK's lists keep a JSON null as a null item, which its own code (and ours) does not expect.
+        if (EmptyItemIn(activity) is { } list)
+        {
+            return $"The activity's {list} hold an empty item.";
+        }
+
+        return MentionsProblem(activity);
+    }
+
+    private static string? EmptyItemIn(Activity activity) =>
+        activity.MembersAdded?.Contains(null!) == true ? "membersAdded"
+        : activity.MembersRemoved?.Contains(null!) == true ? "membersRemoved"
+        : activity.Entities?.Contains(null!) == true ? "entities"
+        : activity.Attachments?.Contains(null!) == true ? "attachments"
+        : activity.ReactionsAdded?.Contains(null!) == true ? "reactionsAdded"
+        : activity.ReactionsRemoved?.Contains(null!) == true ? "reactionsRemoved"
+        : null;
+
+    /// <summary>A message's @mentions, read as the SDK reads them when it takes the bot's mention out of the text.</summary>
+    private static string? MentionsProblem(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Message || activity.Entities is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return activity.GetMentions().Any(mention => mention.Mentioned is null)
+                ? "A mention in the activity's entities does not say who is mentioned."
+                : null;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return "A mention in the activity's entities is not one.";
+        }
+    }
+
+    /// <summary>
+    /// The property at <paramref name="path"/>, with names matched without regard to case as the SDK
+    /// matches them (a body with two spellings of one name was already refused), or null.
+    /// </summary>
+    private static JsonElement? At(JsonElement element, string[] path)
     {
         foreach (var name in path)
         {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            if (element.ValueKind != JsonValueKind.Object)
             {
                 return null;
             }
+
+            JsonElement? found = null;
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = property.Value;
+                    break;
+                }
+            }
+
+            if (found is not { } next)
+            {
+                return null;
+            }
+
+            element = next;
         }
 
-        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return element;
     }
 }

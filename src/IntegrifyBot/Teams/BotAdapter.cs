@@ -25,6 +25,14 @@ internal sealed partial class BotAdapter : CloudAdapter
     }
 
     /// <summary>
+    /// Authenticates the request (with an app id) and runs the bot's turn on an activity the gate has
+    /// already read and checked, so that the SDK never reads the body a second way.
+    /// </summary>
+    /// <returns>The invoke's answer, or null for other activities.</returns>
+    public Task<InvokeResponse?> ProcessAsync(string authorization, Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken)!;
+
+    /// <summary>
     /// Reached only when the Teams edge itself fails (features' failures are answered by the router).
     /// The user still gets an answer, and an invoke still gets a valid response, never an empty one.
     /// </summary>

@@ -11,7 +11,7 @@ internal static class MessageText
 {
     public static string Of(IMessageActivity activity)
     {
-        var text = activity.Recipient?.Id is not null && activity.Entities?.Any(entity => entity.Type == "mention") == true
+        var text = activity.Text is not null && activity.Recipient?.Id is not null && activity.Entities?.Any(entity => entity.Type == "mention") == true
             ? activity.RemoveRecipientMention()
             : activity.Text;
 

@@ -5,27 +5,46 @@ using Microsoft.IdentityModel.Tokens;
 namespace IntegrifyBot.Teams;
 
 /// <summary>
-/// POST /api/messages. The adapter answers 401 to a request without a token but throws on a token it
-/// cannot even parse; that is a refused caller too, so it gets 401 rather than a 500.
+/// POST /api/messages. The gate reads and checks the activity; the adapter authenticates the request
+/// (with an app id) and runs the turn on that same activity object. A refused or unreadable token is
+/// answered 401 with one log line, never a 500.
 /// </summary>
-internal sealed partial class MessagesEndpoint(IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<MessagesEndpoint> logger)
+internal sealed partial class MessagesEndpoint(ActivityRequestGate gate, BotAdapter adapter, IBot bot, ILogger<MessagesEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext http)
+    public async Task<IResult> HandleAsync(HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        var admission = await gate.ReadAsync(http.Request);
+        if (admission.Activity is not { } activity)
+        {
+            return Results.Problem(statusCode: admission.Status, title: "Not an acceptable activity", detail: admission.Reason);
+        }
+
+        string authorization = http.Request.Headers.Authorization.ToString();
+        InvokeResponse? answer;
         try
         {
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            answer = await adapter.ProcessAsync(authorization, activity, bot, http.RequestAborted);
         }
-        catch (Exception exception) when (!http.Response.HasStarted && IsRejectedToken(http, exception))
+        catch (UnauthorizedAccessException)
         {
-            LogRejectedToken(exception.GetType().Name);
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            LogUnauthorized(authorization.Length > 0);
+            return Results.Unauthorized();
         }
+        catch (Exception exception) when (authorization.Length > 0 && exception is SecurityTokenException or ArgumentException)
+        {
+            // The SDK throws these on a token it cannot even parse: a refused caller too.
+            LogRejectedToken(exception.GetType().Name);
+            return Results.Unauthorized();
+        }
+
+        // As the SDK's own ProcessAsync does: an invoke's answer is the HTTP response.
+        await HttpHelper.WriteResponseAsync(http.Response, answer);
+        return Results.Empty;
     }
 
-    private static bool IsRejectedToken(HttpContext http, Exception exception) =>
-        http.Request.Headers.Authorization.Count > 0
-        && exception is SecurityTokenException or ArgumentException or UnauthorizedAccessException;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages that was not authenticated (token given: {HadToken})")]
+    private partial void LogUnauthorized(bool hadToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages whose Authorization token could not be read ({ExceptionType})")]
     private partial void LogRejectedToken(string exceptionType);

@@ -10,7 +10,7 @@ namespace IntegrifyBot.Teams;
 /// the app was removed. It runs after the turn so that a user who just linked is recorded and one
 /// who just signed out is not. A failure here is logged and never reaches the turn.
 /// </summary>
-internal sealed partial class PersonalChatRecorder(PersonalChats chats, ILogger<PersonalChatRecorder> logger) : Microsoft.Bot.Builder.IMiddleware
+internal sealed partial class PersonalChatRecorder(PersonalChats chats, ReplyAddresses addresses, ILogger<PersonalChatRecorder> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>
     /// The most recording may add to an invoke, whose answer waits for it within Teams' five
@@ -46,6 +46,15 @@ internal sealed partial class PersonalChatRecorder(PersonalChats chats, ILogger<
         {
             var turn = TurnRequests.From(activity);
             var serviceUrl = activity.ServiceUrl ?? string.Empty;
+
+            // The gate refused such an activity already; an address the bot may not send to is never
+            // kept, whatever path an activity took here.
+            if (addresses.Refusal(serviceUrl) is not null)
+            {
+                LogNotRecorded(activity.Type ?? "?", "a service URL the bot may not send to");
+                return;
+            }
+
             var botId = activity.Recipient?.Id ?? string.Empty;
             var record = activity.Type switch
             {

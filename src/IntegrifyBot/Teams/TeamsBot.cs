@@ -18,6 +18,14 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
     /// <summary>Teams shows the indicator for about three seconds; it is sent again while the wait goes on.</summary>
     private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
 
+    /// <summary>The invokes the bot answers itself; every other one gets <see cref="UnofferedInvokes"/>' answer.</summary>
+    private static readonly HashSet<string> OfferedInvokes = new(StringComparer.Ordinal) { "adaptiveCard/action", SignInConstants.VerifyStateOperationName };
+
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Name is { } name && OfferedInvokes.Contains(name)
+            ? base.OnInvokeActivityAsync(turnContext, cancellationToken)
+            : Task.FromResult(UnofferedInvokes.AnswerTo(turnContext.Activity.Name, turnContext.Activity.Value));
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;

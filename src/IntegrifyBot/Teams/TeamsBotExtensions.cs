@@ -25,6 +25,7 @@ public static class TeamsBotExtensions
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<BotAdapter>());
         services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
+        services.AddSingleton<ReplyAddresses>();
         services.AddSingleton<ActivityRequestGate>();
         services.AddTransient<IBot, TeamsBot>();
         services.AddTransient<MessagesEndpoint>();
@@ -35,8 +36,7 @@ public static class TeamsBotExtensions
     /// <summary>POST /api/messages: where Teams (through the Bot Connector) sends every activity.</summary>
     public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http))
-            .AddEndpointFilter<ActivityRequestGate>();
+        endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
         return endpoints;
     }
 }

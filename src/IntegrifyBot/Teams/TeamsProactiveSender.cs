@@ -18,7 +18,7 @@ namespace IntegrifyBot.Teams;
 /// ContinueConversation), as the bot's app id; and reads Teams' answer into an outcome the
 /// notifications feature acts on, since the adapter would hand an exception to its turn-error handler.
 /// </summary>
-internal sealed class TeamsProactiveSender(BotAdapter adapter, IOptions<BotIdentityOptions> identity, TimeProvider time) : IProactiveSender
+internal sealed class TeamsProactiveSender(BotAdapter adapter, ReplyAddresses addresses, IOptions<BotIdentityOptions> identity, TimeProvider time) : IProactiveSender
 {
     private const string RetryAfterHeader = "Retry-After";
 
@@ -26,16 +26,10 @@ internal sealed class TeamsProactiveSender(BotAdapter adapter, IOptions<BotIdent
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(card);
-        if (!Uri.TryCreate(address.ServiceUrl, UriKind.Absolute, out var serviceUrl))
+        // As with replies: without an app id nothing proved where the address came from.
+        if (addresses.Refusal(address.ServiceUrl) is { } refusal)
         {
-            return new ProactiveOutcome(ProactiveResult.Refused, Problem: "the chat's service URL is not valid");
-        }
-
-        // Without an app id nothing proved where the address came from: as with replies, the bot
-        // then sends only to this machine.
-        if (!identity.Value.HasAppId && !serviceUrl.IsLoopback)
-        {
-            return new ProactiveOutcome(ProactiveResult.Refused, Problem: "without a Microsoft app id the bot sends only to a service URL on this machine");
+            return new ProactiveOutcome(ProactiveResult.Refused, Problem: refusal);
         }
 
         var continuation = new ConversationReference

@@ -28,7 +28,7 @@ internal static class TurnRequests
 
     /// <summary>Teams puts the tenant in channelData; some activities carry it on the conversation only.</summary>
     public static string? TenantOf(IActivity activity) =>
-        (activity.ChannelData is null ? null : ReadTenant(activity)) ?? activity.Conversation?.TenantId;
+        (activity.ChannelData is JObject ? ReadTenant(activity) : null) ?? activity.Conversation?.TenantId;
 
     private static string? ReadTenant(IActivity activity)
     {

@@ -129,18 +129,6 @@ public sealed class MessagesEndpointTests(DemoBotFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task An_invoke_the_bot_does_not_offer_gets_501_not_a_server_error()
-    {
-        var activity = TeamsActivities.Execute(ServiceUrl, "command.run", []);
-        activity["name"] = "composeExtension/query";
-
-        using var response = await fixture.PostAsync(activity);
-
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.True(fixture.Connector.IsIdle);
-    }
-
-    [Fact]
     public async Task Submit_replaces_the_clicked_card_with_the_answer()
     {
         var value = new JsonObject { ["verb"] = "command.run", ["text"] = "help" };

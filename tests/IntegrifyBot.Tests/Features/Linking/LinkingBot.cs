@@ -23,8 +23,9 @@ public sealed class LinkingBot : IAsyncDisposable
     /// <summary>The simulator's JWTs live this long, so moving the clock past it expires them.</summary>
     public static readonly TimeSpan JwtLifetime = TimeSpan.FromMinutes(5);
 
-    private LinkingBot(SimulatorHost simulator, LocalConnector connector, BotApp bot, ManualClock clock, RecordedLogs logs)
+    private LinkingBot(SimulatorHost simulator, LocalConnector connector, BotApp bot, ManualClock clock, RecordedLogs logs, OutboundCalls outbound)
     {
+        Outbound = outbound;
         Simulator = simulator;
         Connector = connector;
         Bot = bot;
@@ -43,6 +44,9 @@ public sealed class LinkingBot : IAsyncDisposable
 
     public RecordedLogs Logs { get; }
 
+    /// <summary>Every request the bot's HTTP clients made (replies, member look-ups, Integrify).</summary>
+    public OutboundCalls Outbound { get; }
+
     public HttpClient Client { get; }
 
     /// <summary>The Teams user of the activity files (Alex), as the bot keys him.</summary>
@@ -54,6 +58,7 @@ public sealed class LinkingBot : IAsyncDisposable
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { JwtLifetime = JwtLifetime }, clock);
         var connector = await LocalConnector.StartAsync();
         var logs = new RecordedLogs();
+        var outbound = new OutboundCalls();
         var all = new Dictionary<string, string?>
         {
             ["Integrify:BaseUrl"] = simulator.BaseAddress.ToString(),
@@ -73,8 +78,9 @@ public sealed class LinkingBot : IAsyncDisposable
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             services.AddSingleton<ILoggerProvider>(logs);
+            outbound.Watch(services);
         });
-        return new LinkingBot(simulator, connector, bot, clock, logs);
+        return new LinkingBot(simulator, connector, bot, clock, logs, outbound);
     }
 
     public T Service<T>()

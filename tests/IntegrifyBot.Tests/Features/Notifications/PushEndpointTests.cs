@@ -232,6 +232,32 @@ public sealed class PushEndpointTests : IAsyncLifetime
         Assert.Empty(await OutboxAsync());
     }
 
+    [Theory]
+    [InlineData("""{"username":"alex\ud800w","recipientTaskSid":"{sid}"}""")]
+    [InlineData("""{"username":"alexw","recipientTaskSid":"{sid}","message":"\udc00 approve"}""")]
+    [InlineData("""{"username":"alexw","recipientTaskSid":"{sid}\ud800"}""")]
+    [InlineData("""{"username":"alexw","recipientTaskSid":"{sid}","\ud800":1}""")]
+    [InlineData("""{"username":"alexw","recipientTaskSid":"{sid}","extra":["\udfff"]}""")]
+    public async Task A_signed_push_with_text_that_is_not_unicode_gets_400_not_a_server_error(string template)
+    {
+        using var push = PushCalls.SignedPush(template.Replace("{sid}", taskSid, StringComparison.Ordinal), bot.Clock.GetUtcNow());
+
+        Assert.Equal("The body holds text that is not valid Unicode (such as a lone surrogate escape).", await RefusedAsync(push));
+        Assert.Empty(await OutboxAsync());
+        Assert.DoesNotContain(bot.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_field_given_twice_in_any_spelling_gets_400_as_it_could_be_read_two_ways()
+    {
+        var body = $$"""{"username":"alexw","recipientTaskSid":"{{taskSid}}","UserName":"meganb"}""";
+
+        using var push = PushCalls.SignedPush(body, bot.Clock.GetUtcNow());
+
+        Assert.Contains("more than once", await RefusedAsync(push), StringComparison.Ordinal);
+        Assert.Empty(await OutboxAsync());
+    }
+
     [Fact]
     public async Task Fields_are_matched_without_regard_to_case_and_unknown_ones_are_ignored()
     {
