@@ -109,7 +109,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     /// <summary>The next message the bot created in the chat, as the emulator shows it.</summary>
     public async Task<JsonElement> NextMessageAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
             while (true)
@@ -141,7 +141,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
             logReading = ReadPushesAsync(logSocket, logs, stopping.Token);
         }
 
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
             while (true)

@@ -77,14 +77,16 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
 
     private static Dictionary<string, string?> WithDefaults(Dictionary<string, string?> settings, IDictionary<string, string?>? extra)
     {
-        // Each bot under test gets its own data folder and plain console logs.
-        settings["Bot:DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N"));
-        settings["Logging:Console:FormatterName"] = "simple";
+        // Each bot under test gets its own data folder, plain console logs and patient time budgets
+        // (a test about a budget sets it in extra).
+        var all = TestBudgets.PatientUnder(settings);
+        all["Bot:DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N"));
+        all["Logging:Console:FormatterName"] = "simple";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            all[key] = value;
         }
 
-        return settings;
+        return all;
     }
 }

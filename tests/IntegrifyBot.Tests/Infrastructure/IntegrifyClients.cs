@@ -18,7 +18,8 @@ public sealed class IntegrifyClients : IAsyncDisposable
 
     public IntegrifyClients(Uri baseUrl, TimeProvider? clock = null, IIntegrifyTokenStore? store = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var configuration = new Dictionary<string, string?>
+        // Patient budgets unless the test is about them (see TestBudgets).
+        var configuration = new Dictionary<string, string?>(TestBudgets.Patient.Where(setting => setting.Key.StartsWith("Integrify:", StringComparison.Ordinal)))
         {
             ["Integrify:BaseUrl"] = baseUrl.ToString(),
             ["Integrify:Tenant"] = "demo",

@@ -103,7 +103,7 @@ public sealed class LocalConnector : IAsyncDisposable
     /// <summary>Waits for the next call the bot makes, failing the test if none comes in time.</summary>
     public async Task<ConnectorCall> NextAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
             return await calls.Reader.ReadAsync(cancellation.Token);

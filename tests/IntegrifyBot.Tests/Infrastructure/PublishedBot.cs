@@ -31,7 +31,19 @@ public sealed class PublishedBot : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Starts the published bot with the given environment; the caller disposes it.</summary>
-    public BotProcess Start(IDictionary<string, string> environment, params string[] arguments) =>
-        BotProcess.Start("dotnet", [Assembly, .. arguments], environment, workingDirectory: Folder);
+    /// <summary>
+    /// Starts the published bot with the given environment, over patient time budgets (see
+    /// <see cref="TestBudgets"/>); the caller disposes it.
+    /// </summary>
+    public BotProcess Start(IDictionary<string, string> environment, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var all = TestBudgets.Patient.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+        foreach (var (key, value) in environment)
+        {
+            all[key] = value;
+        }
+
+        return BotProcess.Start("dotnet", [Assembly, .. arguments], all, workingDirectory: Folder);
+    }
 }

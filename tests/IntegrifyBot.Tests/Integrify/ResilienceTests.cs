@@ -12,8 +12,11 @@ namespace IntegrifyBot.Tests.Integrify;
 /// </summary>
 public sealed class ResilienceTests : IAsyncLifetime
 {
-    // Longer than the client's 4 s total budget, short enough that a hang cannot stall the suite.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(8);
+    // Only stops a hang from stalling the suite: these tests are about what is tried again, not when.
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(1);
+
+    // Twice the client's total budget as shipped (4 s), for the one test about that budget.
+    private static readonly TimeSpan BudgetGuard = TimeSpan.FromSeconds(8);
 
     private SimulatorHost simulator = null!;
     private IntegrifyClients client = null!;
@@ -100,10 +103,30 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_hanging_integrify_gives_a_typed_error_within_the_interactive_budget()
     {
-        simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", LatencyMs = 30_000 });
+        // A client with the budgets the bot ships with, signed in as Alex already and warmed up, so
+        // that only the hanging call is timed.
+        await using var shipped = new IntegrifyClients(simulator.BaseAddress, store: client.Store, settings: TestBudgets.IntegrifyAsShipped);
+        await WarmUpAsync(shipped);
+        simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", LatencyMs = 60_000 });
 
         // The guard is the test's own limit: the client must give up by itself before it.
-        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => client.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(Guard));
+        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => shipped.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(BudgetGuard));
+    }
+
+    /// <summary>Reads Alex's tasks until a call succeeds: the first ones on a busy machine may outlast a tight budget.</summary>
+    private async Task WarmUpAsync(IntegrifyClients warming)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await warming.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(Guard);
+                return;
+            }
+            catch (IntegrifyUnavailableException) when (attempt < 10)
+            {
+            }
+        }
     }
 
     [Fact]

@@ -306,7 +306,7 @@ public sealed class BotRouterTests : IDisposable
         var handlers = feature.HandlersStopped.ToList();
         try
         {
-            await Task.WhenAll(handlers).WaitAsync(TimeSpan.FromSeconds(5));
+            await Task.WhenAll(handlers).WaitAsync(TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {

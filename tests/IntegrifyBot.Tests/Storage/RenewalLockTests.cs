@@ -160,7 +160,7 @@ public abstract class RenewalLockTests(StorageProvider provider) : IAsyncLifetim
                 await alex.DisposeAsync();
             });
 
-            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try
             {
                 await using var renewal = await second.Store.BeginRenewalAsync(megan, guard.Token);
@@ -208,7 +208,7 @@ public abstract class RenewalLockTests(StorageProvider provider) : IAsyncLifetim
         /// <summary>PostgreSQL shows a session waiting for an advisory lock in pg_locks.</summary>
         protected override async Task WhileTheSecondWaitsAsync()
         {
-            var deadline = DateTime.UtcNow.AddSeconds(15);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
             while (await LockWaitersAsync() == 0)
             {
                 Assert.True(DateTime.UtcNow < deadline, "No session ever waited for the account lock.");

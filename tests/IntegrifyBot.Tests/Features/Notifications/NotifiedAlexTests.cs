@@ -57,7 +57,7 @@ public abstract class NotifiedAlexTests : IAsyncLifetime
     /// <summary>The task's outbox row, once it is as <paramref name="expected"/> says: the sender settles rows on its own time.</summary>
     protected async Task<Notification> RowAsync(string recipientTaskSid, Func<Notification, bool> expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             await using (var database = await Bot.DatabaseAsync())

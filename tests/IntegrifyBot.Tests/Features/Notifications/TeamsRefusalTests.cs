@@ -71,7 +71,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
     /// <summary>Waits until <paramref name="count"/> of these tasks' notifications are sent.</summary>
     private async Task SentAsync(int count, params string[] recipientTaskSids)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             await using (var database = await Bot.DatabaseAsync())

@@ -7,9 +7,12 @@ public abstract class LinkedAlexTests : IAsyncLifetime
 {
     protected LinkingBot Bot { get; private set; } = null!;
 
+    /// <summary>Settings of the bot under test, over those of <see cref="LinkingBot"/>.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Bot = await LinkingBot.StartAsync();
+        Bot = await LinkingBot.StartAsync(Settings);
         await Bot.LinkAlexAsync();
     }
 
