@@ -10,6 +10,10 @@ public static class BotEndpoints
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // A refusal that would otherwise have no body (a wrong method, an unsigned request) still says
+        // in one line what it is, as problem details.
+        app.UseStatusCodePages();
         app.UseStaticFiles();
 
         // Routing must come after the files: when WebApplication adds it first by itself, the sign-in

@@ -30,6 +30,7 @@ public static class BotHostExtensions
         services.AddHostedService<BotModeAnnouncer>();
         services.AddSingleton<BotPublicAddress>();
         services.AddHttpClientsThatNeverRedirect();
+        services.AddProblemDetails();
 
         builder.AddBotTelemetry();
         return builder;
