@@ -10,15 +10,20 @@ public static class TeamsBotExtensions
     /// <summary>
     /// The Bot Framework adapter, the activity handler, and proactive messages. Authentication comes from the top-level
     /// MicrosoftApp* keys (ConfigurationBotFrameworkAuthentication): with an app id every inbound
-    /// token is checked; without one (demo and development only) none is.
+    /// token is checked; without one (demo and development only) none is. A token the SDK refuses, or
+    /// cannot verify for want of its signing keys, is said plainly (<see cref="InboundTokenAuthentication"/>).
+    /// The credentials (from the same keys, built as the SDK builds them) are a service of their own so that
+    /// tests, which cannot reach Microsoft Entra ID for an outbound token, can reply without one.
     /// </summary>
     public static IServiceCollection AddTeamsBot(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
+        services.AddSingleton<ServiceClientCredentialsFactory>(provider => new ConfigurationServiceClientCredentialFactory(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new InboundTokenAuthentication(new ConfigurationBotFrameworkAuthentication(
             provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<ServiceClientCredentialsFactory>(),
             httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
-            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<TenantGate>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<PersonalChatRecorder>();

@@ -29,20 +29,25 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptio
     public static BotApp Demo(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
         Start("Production", WithDefaults(new() { ["Bot:Mode"] = "Demo" }, extra), services);
 
+    /// <summary>The (made-up) Microsoft app id of the bot in production mode.</summary>
+    public const string ProductionAppId = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11";
+
     /// <summary>Production mode with a (made-up) single-tenant identity: every inbound token is checked.</summary>
-    public static BotApp Production(IDictionary<string, string?>? extra = null) =>
+    /// <param name="services">Replaces services after the bot registered its own (a log recorder, <see cref="RepliesWithoutToken"/>).</param>
+    public static BotApp Production(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
         Start("Production", WithDefaults(
             // Production keeps the key ring encrypted: with the test run's certificate here.
             new(TestCertificate.Shared.Settings())
             {
-                ["MicrosoftAppId"] = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11",
+                ["MicrosoftAppId"] = ProductionAppId,
                 ["MicrosoftAppPassword"] = "not-a-real-secret",
                 ["MicrosoftAppType"] = "SingleTenant",
                 ["MicrosoftAppTenantId"] = "0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5",
                 ["Integrify:BaseUrl"] = "https://acme.integrify.com",
                 ["Integrify:Tenant"] = "acme",
             },
-            extra));
+            extra),
+            services);
 
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,11 +13,20 @@ namespace IntegrifyBot.Tests.Infrastructure;
 /// <summary>A small web app on a free port of 127.0.0.1, standing in for a service the bot talks to.</summary>
 public static class LoopbackApp
 {
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<WebApplication> mapRoutes)
+    /// <param name="certificate">Serves https with this certificate, for a service that must be reached over https; http otherwise.</param>
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<WebApplication> mapRoutes, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(mapRoutes);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
         mapRoutes(app);
