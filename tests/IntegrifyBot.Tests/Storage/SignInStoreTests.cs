@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrifyBot.Tests.Storage;
 
 /// <summary>
-/// Sign-in page states, the refused-sign-in log and erasing a user, on a real database created by
-/// the migrations: the same tests on a SQLite file and on a PostgreSQL server.
+/// Sign-in page states and erasing a user, on a real database created by the migrations: the same
+/// tests on a SQLite file and on a PostgreSQL server.
 /// </summary>
 public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetime
 {
@@ -114,37 +114,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Failures_are_counted_per_user_within_the_window_and_old_ones_are_forgotten()
-    {
-        await using var instance = await StorageInstance.StartAsync(database, clock);
-        var failures = instance.Services.GetRequiredService<SignInFailures>();
-        var window = TimeSpan.FromMinutes(15);
-
-        for (var i = 0; i < 3; i++)
-        {
-            await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
-            clock.Advance(TimeSpan.FromMinutes(5));
-        }
-
-        await failures.RecordAsync(megan, clock.GetUtcNow() - window, CancellationToken.None);
-
-        // Now 15 minutes after the first failure: it has left the window.
-        Assert.Equal(
-            [new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 9, 10, 0, TimeSpan.Zero)],
-            await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
-
-        await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
-        await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-        Assert.Equal(3, await context.SignInFailures.CountAsync(f => f.UserKey == "aad-alexw"));
-
-        await failures.ClearAsync(alex, CancellationToken.None);
-        Assert.Empty(await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Erasing_a_user_leaves_nothing_of_theirs_and_everything_of_others()
+    public async Task Erasing_a_user_leaves_nothing_of_theirs_but_refused_sign_ins_and_everything_of_others()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var services = instance.Services;
@@ -152,7 +122,9 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         {
             await instance.Store.SaveAsync(user, Credential(), CancellationToken.None);
             await services.GetRequiredService<SignInStates>().IssueAsync(user, TimeSpan.FromMinutes(10), CancellationToken.None);
-            await services.GetRequiredService<SignInFailures>().RecordAsync(user, clock.GetUtcNow().AddMinutes(-15), CancellationToken.None);
+            var failures = services.GetRequiredService<SignInFailures>();
+            var reservation = await failures.ReserveAsync(user, "meganb", 5, TimeSpan.FromMinutes(15), CancellationToken.None);
+            await failures.RecordRefusalAsync(Assert.IsType<SignInReservation.Granted>(reservation).Slot, CancellationToken.None);
             await services.GetRequiredService<ReportExports>().IssueAsync(user, "report-1", "Expenses", "[]", TimeSpan.FromMinutes(10), CancellationToken.None);
             await services.GetRequiredService<NotificationOutbox>().EnqueueAsync(user, "rt-1", IntegrifyBot.Storage.Entities.NotificationSource.Poll, null, CancellationToken.None);
             await using var seed = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
@@ -172,7 +144,9 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         await using var context = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         Assert.Equal(["aad-meganb"], await context.LinkedAccounts.Select(a => a.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.SignInStates.Select(s => s.UserKey).ToListAsync());
-        Assert.Equal(["aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).ToListAsync());
+
+        // Refused sign-ins stay until they leave the window: signing out must not reset the limit.
+        Assert.Equal(["aad-alexw", "aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).Order().ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ConversationReferences.Select(r => r.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ReportExports.Select(e => e.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.Notifications.Select(n => n.UserKey).ToListAsync());

@@ -52,15 +52,21 @@ public sealed class LinkingBot : IAsyncDisposable
     public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
 
     /// <summary>
-    /// <paramref name="settings"/> with Integrify's time-outs far above the defaults, for tests that
-    /// count Integrify's answers: on a busy machine a 2-second attempt can run out and turn a
-    /// refusal into "Integrify isn't answering".
+    /// <paramref name="settings"/> with the turn's budgets and Integrify's time-outs at the most they
+    /// may be, for tests that count what reached Integrify: on a busy machine a 2-second attempt can
+    /// run out and turn a refusal into "Integrify isn't answering", and a 4.5-second card turn into
+    /// "That is taking too long".
     /// </summary>
     public static Dictionary<string, string?> Unhurried(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
         new(settings ?? [])
         {
-            ["Integrify:AttemptTimeout"] = "00:00:20",
-            ["Integrify:TotalTimeout"] = "00:00:25",
+            ["Bot:InvokeTimeout"] = "00:00:14",
+            ["Bot:MessageTimeout"] = "00:01:00",
+
+            // Longer than a card's turn, so that a slow Integrify ends as a cancelled turn, whose
+            // slot stays counted, never as an outage, which frees the slot for another attempt.
+            ["Integrify:AttemptTimeout"] = "00:00:50",
+            ["Integrify:TotalTimeout"] = "00:01:00",
         };
 
     public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null)
@@ -164,6 +170,13 @@ public sealed class LinkingBot : IAsyncDisposable
     {
         await using var database = await DatabaseAsync();
         return await database.SignInStates.CountAsync(s => s.TeamsTenantId == Alex.TeamsTenantId && s.UserKey == Alex.UserId);
+    }
+
+    /// <summary>The rows counting against Alex's sign-ins: refused ones, and those reserved and not yet answered.</summary>
+    public async Task<int> SignInFailuresAsync()
+    {
+        await using var database = await DatabaseAsync();
+        return await database.SignInFailures.CountAsync(f => f.TeamsTenantId == Alex.TeamsTenantId && f.UserKey == Alex.UserId);
     }
 
     /// <summary>Links the activity files' Alex to the simulator's alexw with the in-card password form.</summary>
