@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrifyBot.Routing;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Tests.Infrastructure;
 
@@ -6,8 +7,8 @@ namespace IntegrifyBot.Tests.Features.Linking;
 
 /// <summary>
 /// Two bot instances on one database (a SQLite file, a PostgreSQL database), each with its own
-/// Integrify simulator to count what reached it: the sign-in limit holds for the pair as for one
-/// instance, since it is decided in the database.
+/// Integrify simulator to count what reached it: the sign-in limit and the cap on open sign-ins hold
+/// for the pair as for one instance, since both are decided in the database.
 /// </summary>
 public abstract class SharedDatabaseSignInTests(StorageProvider provider) : IAsyncLifetime
 {
@@ -40,6 +41,16 @@ public abstract class SharedDatabaseSignInTests(StorageProvider provider) : IAsy
 
         SignInBursts.AssertLimited(answers, first.Simulator.Counters.Calls("A1") + second.Simulator.Counters.Calls("A1"), limit: 5);
         Assert.Equal(5, await first.SignInFailuresAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_requests_at_once_through_two_instances_leave_three_open_sign_ins()
+    {
+        var cards = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            LinkingBot.Texts(await (i % 2 == 0 ? first : second).ClickAsync(RunCommandData.Verb, new JsonObject { ["text"] = "sign in" }))));
+
+        SignInBursts.AssertLinkCards(cards);
+        Assert.Equal(3, await first.OpenSignInsAsync());
     }
 
     public sealed class OnSqlite() : SharedDatabaseSignInTests(StorageProvider.Sqlite);

@@ -1,6 +1,6 @@
 namespace IntegrifyBot.Tests.Features.Linking;
 
-/// <summary>What a burst of wrong sign-ins at once may get back, and how many of them may reach Integrify.</summary>
+/// <summary>What a burst of sign-in requests at once may get back, and how many of them may reach Integrify.</summary>
 public static class SignInBursts
 {
     public const string Refused = "Wrong tenant, user name or password.";
@@ -24,4 +24,10 @@ public static class SignInBursts
             "Every answer is the refusal, the pause or the retry card: " + answer));
         Assert.InRange(answers.Count(answer => answer.Contains(refused, StringComparison.Ordinal)), 1, reachedIntegrify);
     }
+
+    /// <summary>Every answer is the link card, or the retry card of a turn that a busy machine cut short.</summary>
+    public static void AssertLinkCards(IEnumerable<string> answers) =>
+        Assert.All(answers, answer => Assert.True(
+            answer.Contains("Link your Integrify account", StringComparison.Ordinal) || answer.Contains(TooLong, StringComparison.Ordinal),
+            "Every answer is the link card or the retry card: " + answer));
 }
