@@ -82,7 +82,11 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             failure.HasKey(f => f.Id);
             failure.Property(f => f.TeamsTenantId).HasMaxLength(100);
             failure.Property(f => f.UserKey).HasMaxLength(200);
+            failure.Property(f => f.TargetUserName).HasMaxLength(200);
             failure.HasIndex(f => new { f.TeamsTenantId, f.UserKey, f.At });
+
+            // A password attempt counts the named username's failures by every Teams user.
+            failure.HasIndex(f => new { f.TargetUserName, f.At });
         });
 
         modelBuilder.Entity<ReportExport>(export =>

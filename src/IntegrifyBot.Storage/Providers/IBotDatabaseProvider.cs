@@ -30,6 +30,15 @@ public interface IBotDatabaseProvider
     Task<DbTransaction> BeginAccountLockAsync(BotDbContext context, string teamsTenantId, string userKey, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="BeginAccountLockAsync"/>, and when <paramref name="integrifyUserName"/> is given
+    /// (normalized), also the lock of that Integrify username, which orders every Teams user's sign-in
+    /// attempts against it. SQLite's write lock covers both; PostgreSQL takes the account's advisory
+    /// lock and then the username's, always in that order, so two attempts never wait on each other
+    /// in a circle.
+    /// </summary>
+    Task<DbTransaction> BeginSignInLockAsync(BotDbContext context, string teamsTenantId, string userKey, string? integrifyUserName, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks up to <paramref name="count"/> due notifications (pending, or failed and due again, and
     /// held by no live lease) as held by <paramref name="sender"/> until <paramref name="until"/>, and
     /// returns their ids. Two senders at once never get the same row: PostgreSQL skips the rows another

@@ -17,6 +17,9 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
     /// <summary>Set apart from advisory locks that anything else using the database may take.</summary>
     private const string LockNamespace = "IntegrifyBot.LinkedAccount";
 
+    /// <summary>Sign-in attempts against one Integrify username, whoever makes them.</summary>
+    private const string UserNameLockNamespace = "IntegrifyBot.IntegrifyUserName";
+
     private readonly string connectionString;
 
     public PostgresDatabaseProvider(StorageOptions options)
@@ -34,35 +37,14 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
 
     public Task PrepareAsync(BotDbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<DbTransaction> BeginAccountLockAsync(BotDbContext context, string teamsTenantId, string userKey, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+    public Task<DbTransaction> BeginAccountLockAsync(BotDbContext context, string teamsTenantId, string userKey, CancellationToken cancellationToken) =>
+        BeginLockedAsync(context, [AccountLockKey(teamsTenantId, userKey)], cancellationToken);
 
-        // Read committed: each statement sees what was committed before it began, so the row read
-        // after the lock is granted is the one the previous holder committed. (Under repeatable
-        // read the snapshot would date from the lock statement itself, before that commit.)
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        try
-        {
-            // An advisory lock rather than SELECT … FOR UPDATE: a row lock needs the row, and the
-            // first link of a user has none yet, so two first links would both go ahead. The lock
-            // is on a key derived from the account, so other accounts are not held up; it is
-            // transaction-scoped, so commit, rollback or a lost connection releases it; and the wait
-            // is an ordinary statement, so it blocks no thread and a cancelled token cancels it on
-            // the server.
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = AccountLockKey(teamsTenantId, userKey) });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return transaction;
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<DbTransaction> BeginSignInLockAsync(BotDbContext context, string teamsTenantId, string userKey, string? integrifyUserName, CancellationToken cancellationToken) =>
+        BeginLockedAsync(
+            context,
+            integrifyUserName is null ? [AccountLockKey(teamsTenantId, userKey)] : [AccountLockKey(teamsTenantId, userKey), UserNameLockKey(integrifyUserName)],
+            cancellationToken);
 
     public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
     {
@@ -94,6 +76,41 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
         return ids;
     }
 
+    /// <summary>A read-committed transaction holding the advisory locks of <paramref name="keys"/>, taken in their order.</summary>
+    private static async Task<DbTransaction> BeginLockedAsync(BotDbContext context, long[] keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+
+        // Read committed: each statement sees what was committed before it began, so the row read
+        // after the lock is granted is the one the previous holder committed. (Under repeatable
+        // read the snapshot would date from the lock statement itself, before that commit.)
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            // An advisory lock rather than SELECT … FOR UPDATE: a row lock needs the row, and the
+            // first link of a user has none yet, so two first links would both go ahead. The lock
+            // is on a key derived from the account, so other accounts are not held up; it is
+            // transaction-scoped, so commit, rollback or a lost connection releases it; and the wait
+            // is an ordinary statement, so it blocks no thread and a cancelled token cancels it on
+            // the server. One statement per key, so the order of taking them is certain.
+            foreach (var key in keys)
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction);
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>
     /// The advisory lock key of one account: the first 64 bits of a SHA-256 over the account's
     /// key, computed here rather than with the server's hash functions so that it never depends on
@@ -103,7 +120,15 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
     {
         ArgumentNullException.ThrowIfNull(teamsTenantId);
         ArgumentNullException.ThrowIfNull(userKey);
-        var text = $"{LockNamespace}\n{teamsTenantId.Length}:{teamsTenantId}\n{userKey.Length}:{userKey}";
-        return BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return LockKey($"{LockNamespace}\n{teamsTenantId.Length}:{teamsTenantId}\n{userKey.Length}:{userKey}");
     }
+
+    /// <summary>The advisory lock key of one (normalized) Integrify username, in a namespace of its own.</summary>
+    internal static long UserNameLockKey(string integrifyUserName)
+    {
+        ArgumentNullException.ThrowIfNull(integrifyUserName);
+        return LockKey($"{UserNameLockNamespace}\n{integrifyUserName.Length}:{integrifyUserName}");
+    }
+
+    private static long LockKey(string text) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -70,6 +70,10 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
             TaskScheduler.Default);
     }
 
+    /// <summary>The database's write lock, which covers any username as well as the account.</summary>
+    public Task<DbTransaction> BeginSignInLockAsync(BotDbContext context, string teamsTenantId, string userKey, string? integrifyUserName, CancellationToken cancellationToken) =>
+        BeginAccountLockAsync(context, teamsTenantId, userKey, cancellationToken);
+
     public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrifyBot.Tests.Storage;
 
 /// <summary>
-/// Sign-in page states, the refused-sign-in log and erasing a user, on a real database created by
+/// Sign-in page states, how many a user keeps, and erasing a user, on a real database created by
 /// the migrations: the same tests on a SQLite file and on a PostgreSQL server.
 /// </summary>
 public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetime
@@ -33,7 +33,7 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var states = instance.Services.GetRequiredService<SignInStates>();
 
-        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var state = await IssueAsync(states, alex);
         var found = await states.FindAsync(state, CancellationToken.None);
 
         Assert.Equal(alex, found?.User);
@@ -50,12 +50,12 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var states = instance.Services.GetRequiredService<SignInStates>();
-        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var state = await IssueAsync(states, alex);
 
-        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+        var code = await states.CompleteAsync(alex, state, Credential(), CancellationToken.None);
 
         Assert.Matches("^[0-9]{6}$", code);
-        Assert.Null(await states.CompleteAsync(state, Credential(), CancellationToken.None));
+        Assert.Null(await states.CompleteAsync(alex, state, Credential(), CancellationToken.None));
         Assert.True((await states.FindAsync(state, CancellationToken.None))!.Completed);
 
         // Another Teams user with the right code, or the owner with a wrong one, get nothing.
@@ -74,8 +74,8 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var states = instance.Services.GetRequiredService<SignInStates>();
-        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
-        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+        var state = await IssueAsync(states, alex);
+        var code = await states.CompleteAsync(alex, state, Credential(), CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(11));
 
@@ -87,8 +87,8 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var states = instance.Services.GetRequiredService<SignInStates>();
-        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
-        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+        var state = await IssueAsync(states, alex);
+        var code = await states.CompleteAsync(alex, state, Credential(), CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => states.RedeemAsync(alex, code!, CancellationToken.None))));
 
@@ -100,8 +100,8 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var states = instance.Services.GetRequiredService<SignInStates>();
-        var state = await states.IssueAsync(alex, TimeSpan.FromMinutes(10), CancellationToken.None);
-        var code = await states.CompleteAsync(state, Credential(), CancellationToken.None);
+        var state = await IssueAsync(states, alex);
+        var code = await states.CompleteAsync(alex, state, Credential(), CancellationToken.None);
 
         var bytes = await database.ReadAllAsync();
         foreach (var secret in new[] { state, Jwt, RefreshToken, "pending-jwt-payload" })
@@ -114,45 +114,96 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Failures_are_counted_per_user_within_the_window_and_old_ones_are_forgotten()
+    public async Task A_user_keeps_at_most_three_open_sign_ins_and_a_new_one_replaces_the_oldest()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
-        var failures = instance.Services.GetRequiredService<SignInFailures>();
-        var window = TimeSpan.FromMinutes(15);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var meganState = await IssueAsync(states, megan);
 
-        for (var i = 0; i < 3; i++)
+        var issued = new List<string>();
+        for (var i = 0; i < 12; i++)
         {
-            await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
-            clock.Advance(TimeSpan.FromMinutes(5));
+            issued.Add(await IssueAsync(states, alex));
+            clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        await failures.RecordAsync(megan, clock.GetUtcNow() - window, CancellationToken.None);
+        Assert.Equal(3, await OpenCountAsync(instance, alex));
+        foreach (var state in issued[..^3])
+        {
+            Assert.Null(await states.FindAsync(state, CancellationToken.None));
+        }
 
-        // Now 15 minutes after the first failure: it has left the window.
-        Assert.Equal(
-            [new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 9, 10, 0, TimeSpan.Zero)],
-            await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
+        foreach (var state in issued[^3..])
+        {
+            Assert.Equal(alex, (await states.FindAsync(state, CancellationToken.None))?.User);
+        }
 
-        await failures.RecordAsync(alex, clock.GetUtcNow() - window, CancellationToken.None);
-        await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-        Assert.Equal(3, await context.SignInFailures.CountAsync(f => f.UserKey == "aad-alexw"));
-
-        await failures.ClearAsync(alex, CancellationToken.None);
-        Assert.Empty(await failures.SinceAsync(alex, clock.GetUtcNow() - window, CancellationToken.None));
-        Assert.Single(await failures.SinceAsync(megan, clock.GetUtcNow() - window, CancellationToken.None));
+        Assert.Equal(megan, (await states.FindAsync(meganState, CancellationToken.None))?.User);
     }
 
     [Fact]
-    public async Task Erasing_a_user_leaves_nothing_of_theirs_and_everything_of_others()
+    public async Task Sign_ins_issued_at_once_on_two_instances_leave_at_most_three_open()
+    {
+        await using var first = await StorageInstance.StartAsync(database, clock);
+        await using var second = await StorageInstance.StartAsync(database, clock);
+        await IssueAsync(first.Services.GetRequiredService<SignInStates>(), megan);
+
+        var issued = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            IssueAsync((i % 2 == 0 ? first : second).Services.GetRequiredService<SignInStates>(), alex))));
+
+        Assert.Equal(40, issued.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(3, await OpenCountAsync(first, alex));
+        Assert.Equal(1, await OpenCountAsync(first, megan));
+    }
+
+    [Fact]
+    public async Task A_sign_in_waiting_for_its_code_outlives_newer_cards_until_only_waiting_ones_are_left()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var states = instance.Services.GetRequiredService<SignInStates>();
+        var signedIn = await IssueAsync(states, alex);
+        var code = await states.CompleteAsync(alex, signedIn, Credential(), CancellationToken.None);
+
+        // Three more cards while the code is on its way: the open ones make room, the waiting one stays.
+        var later = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            later.Add(await IssueAsync(states, alex));
+        }
+
+        Assert.True((await states.FindAsync(signedIn, CancellationToken.None))?.Completed);
+        Assert.Null(await states.FindAsync(later[0], CancellationToken.None));
+        Assert.Equal(3, await OpenCountAsync(instance, alex));
+        Assert.Equal(RefreshToken, (await states.RedeemAsync(alex, code!, CancellationToken.None))?.RefreshToken);
+
+        // When every kept sign-in waits for a code, the oldest of them makes room after all.
+        var waiting = new List<(string State, string Code)>();
+        foreach (var state in later[1..].Append(await IssueAsync(states, alex)))
+        {
+            waiting.Add((state, (await states.CompleteAsync(alex, state, Credential(), CancellationToken.None))!));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var newest = await IssueAsync(states, alex);
+
+        Assert.Null(await states.RedeemAsync(alex, waiting[0].Code, CancellationToken.None));
+        Assert.NotNull(await states.RedeemAsync(alex, waiting[2].Code, CancellationToken.None));
+        Assert.False((await states.FindAsync(newest, CancellationToken.None))?.Completed);
+    }
+
+    [Fact]
+    public async Task Erasing_a_user_leaves_nothing_of_theirs_but_refused_sign_ins_and_everything_of_others()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var services = instance.Services;
         foreach (var user in new[] { alex, megan })
         {
             await instance.Store.SaveAsync(user, Credential(), CancellationToken.None);
-            await services.GetRequiredService<SignInStates>().IssueAsync(user, TimeSpan.FromMinutes(10), CancellationToken.None);
-            await services.GetRequiredService<SignInFailures>().RecordAsync(user, clock.GetUtcNow().AddMinutes(-15), CancellationToken.None);
+            await IssueAsync(services.GetRequiredService<SignInStates>(), user);
+            var failures = services.GetRequiredService<SignInFailures>();
+            var reservation = await failures.ReserveAsync(user, "meganb", 5, TimeSpan.FromMinutes(15), CancellationToken.None);
+            await failures.RecordRefusalAsync(Assert.IsType<SignInReservation.Granted>(reservation).Slot, CancellationToken.None);
             await services.GetRequiredService<ReportExports>().IssueAsync(user, "report-1", "Expenses", "[]", TimeSpan.FromMinutes(10), CancellationToken.None);
             await services.GetRequiredService<NotificationOutbox>().EnqueueAsync(user, "rt-1", IntegrifyBot.Storage.Entities.NotificationSource.Poll, null, CancellationToken.None);
             await using var seed = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
@@ -172,10 +223,21 @@ public abstract class SignInStoreTests(StorageProvider provider) : IAsyncLifetim
         await using var context = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         Assert.Equal(["aad-meganb"], await context.LinkedAccounts.Select(a => a.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.SignInStates.Select(s => s.UserKey).ToListAsync());
-        Assert.Equal(["aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).ToListAsync());
+
+        // Refused sign-ins stay until they leave the window: signing out must not reset the limit.
+        Assert.Equal(["aad-alexw", "aad-meganb"], await context.SignInFailures.Select(f => f.UserKey).Order().ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ConversationReferences.Select(r => r.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.ReportExports.Select(e => e.UserKey).ToListAsync());
         Assert.Equal(["aad-meganb"], await context.Notifications.Select(n => n.UserKey).ToListAsync());
+    }
+
+    private static Task<string> IssueAsync(SignInStates states, IntegrifyUser user) =>
+        states.IssueAsync(user, TimeSpan.FromMinutes(10), keep: 3, CancellationToken.None);
+
+    private static async Task<int> OpenCountAsync(StorageInstance instance, IntegrifyUser user)
+    {
+        await using var context = await instance.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        return await context.SignInStates.CountAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId);
     }
 
     private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

@@ -309,6 +309,13 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TargetUserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TeamsTenantId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -320,6 +327,8 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TargetUserName", "At");
 
                     b.HasIndex("TeamsTenantId", "UserKey", "At");
 

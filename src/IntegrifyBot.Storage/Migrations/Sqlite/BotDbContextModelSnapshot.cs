@@ -300,6 +300,13 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TeamsTenantId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -311,6 +318,8 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TargetUserName", "At");
 
                     b.HasIndex("TeamsTenantId", "UserKey", "At");
 

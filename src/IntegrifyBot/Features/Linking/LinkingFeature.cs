@@ -164,22 +164,25 @@ public sealed partial class LinkingFeature(
     private async Task<BotReply> RedeemAsync(BotRequest turn, string code, CancellationToken cancellationToken)
     {
         var user = LinkedAccounts.UserOf(turn);
-        if (await throttle.BlockedUntilAsync(user, cancellationToken) is { } until)
-        {
-            return await LinkCardAsync(turn, LinkCards.Throttled(until, turn), userName: null, cancellationToken);
-        }
 
-        var credential = await pages.RedeemAsync(user, code, cancellationToken);
-        if (credential is null)
+        // A code names no Integrify username: it counts against the Teams user only, and its
+        // success proves nothing about earlier wrong codes, so it clears none of them.
+        var attempt = await throttle.AttemptAsync(
+            user,
+            integrifyUserName: null,
+            async token => await pages.RedeemAsync(user, code, token) is { } credential ? new LinkAttempt.Accepted(credential) : new LinkAttempt.Refused(Explanation: null),
+            cancellationToken);
+        switch (attempt)
         {
-            await throttle.RecordFailureAsync(user, cancellationToken);
-            return new CardReply(LinkCards.CodeRefused());
+            case LinkAttempt.Accepted accepted:
+                await store.SaveAsync(user, accepted.Credential, cancellationToken);
+                LogLinked(accepted.Credential.Method);
+                return new CardReply(LinkCards.Linked(accepted.Credential, Instance));
+            case LinkAttempt.Throttled throttled:
+                return await LinkCardAsync(turn, LinkCards.Throttled(throttled.Until, turn), userName: null, cancellationToken);
+            default:
+                return new CardReply(LinkCards.CodeRefused());
         }
-
-        await store.SaveAsync(user, credential, cancellationToken);
-        await throttle.ResetAsync(user, cancellationToken);
-        LogLinked(credential.Method);
-        return new CardReply(LinkCards.Linked(credential, Instance));
     }
 
     private async Task<BotReply> LinkCardAsync(BotRequest turn, LinkNotice? notice, string? userName, CancellationToken cancellationToken)
@@ -194,7 +197,7 @@ public sealed partial class LinkingFeature(
     [LoggerMessage(Level = LogLevel.Information, Message = "A Teams user linked their Integrify account ({Method})")]
     private partial void LogLinked(LinkMethod method);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A Teams user signed out (was linked: {WasLinked}); everything kept for them was deleted")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "A Teams user signed out (was linked: {WasLinked}); everything kept for them but their refused sign-ins was deleted")]
     private partial void LogSignedOut(bool wasLinked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Logging out of Integrify failed; the user is signed out of the bot anyway")]

@@ -11,7 +11,11 @@ public sealed class LinkingOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Refused sign-ins a Teams user may have within <see cref="FailureWindow"/> before the bot stops trying for them.</summary>
+    /// <summary>
+    /// Refused sign-ins a Teams user may have within <see cref="FailureWindow"/> before the bot stops
+    /// trying for them; and, whoever typed them, refused passwords for one Integrify username before
+    /// the bot stops trying that username.
+    /// </summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 

@@ -20,6 +20,12 @@ public sealed class SignInPages(SignInStates states, BotPublicAddress address, I
 
     public const string StateParameter = "state";
 
+    /// <summary>
+    /// Sign-ins a Teams user may have open at once; a new page address replaces the oldest. More
+    /// than one, since a person may be signing in on one page while another card arrives.
+    /// </summary>
+    public const int OpenPerUser = 3;
+
     /// <summary>A new page address for the user, or null when the bot has no public address.</summary>
     public async Task<Uri?> IssueAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
@@ -28,7 +34,7 @@ public sealed class SignInPages(SignInStates states, BotPublicAddress address, I
             return null;
         }
 
-        var state = await states.IssueAsync(user, options.Value.SignInLifetime, cancellationToken);
+        var state = await states.IssueAsync(user, options.Value.SignInLifetime, OpenPerUser, cancellationToken);
         return new Uri(root, AddressOf(state));
     }
 

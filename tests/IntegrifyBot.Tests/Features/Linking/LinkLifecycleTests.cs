@@ -61,7 +61,7 @@ public sealed class LinkLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sign_out_logs_out_of_integrify_and_leaves_nothing_behind()
+    public async Task Sign_out_logs_out_of_integrify_and_leaves_nothing_behind_but_refused_sign_ins()
     {
         await LinkWithPasswordAsync();
         await bot.SayAsync("sign in"); // a page state, as if the user had started another sign-in
@@ -78,7 +78,9 @@ public sealed class LinkLifecycleTests : IAsyncLifetime
             var key = LinkingBot.Alex.UserId;
             Assert.False(await database.LinkedAccounts.AnyAsync(a => a.UserKey == key));
             Assert.False(await database.SignInStates.AnyAsync(s => s.UserKey == key));
-            Assert.False(await database.SignInFailures.AnyAsync(f => f.UserKey == key));
+
+            // The refused password stays until it leaves the window: signing out does not reset the limit.
+            Assert.True(await database.SignInFailures.AnyAsync(f => f.UserKey == key));
             Assert.False(await database.ConversationReferences.AnyAsync(r => r.UserKey == key));
         }
 

@@ -49,8 +49,29 @@ public sealed class LinkingBot : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>A browser for the sign-in page, with its own cookies.</summary>
+    public SignInPageBrowser Browser { get; } = new();
+
     /// <summary>The Teams user of the activity files (Alex), as the bot keys him.</summary>
     public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
+
+    /// <summary>
+    /// <paramref name="settings"/> with the turn's budgets and Integrify's time-outs at the most they
+    /// may be, for tests that count what reached Integrify: on a busy machine a 2-second attempt can
+    /// run out and turn a refusal into "Integrify isn't answering", and a 4.5-second card turn into
+    /// "That is taking too long".
+    /// </summary>
+    public static Dictionary<string, string?> Unhurried(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        new(settings ?? [])
+        {
+            ["Bot:InvokeTimeout"] = "00:00:14",
+            ["Bot:MessageTimeout"] = "00:01:00",
+
+            // Longer than a card's turn, so that a slow Integrify ends as a cancelled turn, whose
+            // slot stays counted, never as an outage, which frees the slot for another attempt.
+            ["Integrify:AttemptTimeout"] = "00:00:50",
+            ["Integrify:TotalTimeout"] = "00:01:00",
+        };
 
     public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null)
     {
@@ -112,7 +133,8 @@ public sealed class LinkingBot : IAsyncDisposable
 
     /// <summary>Presses an Action.Execute button as Alex and returns the card Teams would show in its place.</summary>
     /// <param name="conversation">Where the card is, when not in Alex's personal chat.</param>
-    public async Task<JsonElement> ClickAsync(string verb, JsonObject data, JsonObject? conversation = null)
+    /// <param name="from">Who presses it, when not Alex (<see cref="Person"/>).</param>
+    public async Task<JsonElement> ClickAsync(string verb, JsonObject data, JsonObject? conversation = null, JsonObject? from = null)
     {
         var activity = TeamsActivities.Execute(Connector.ServiceUrl, verb, data);
         if (conversation is not null)
@@ -120,11 +142,47 @@ public sealed class LinkingBot : IAsyncDisposable
             activity["conversation"] = conversation;
         }
 
+        if (from is not null)
+        {
+            activity["from"] = from;
+        }
+
         using var response = await Client.PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
         var answer = await MessagesEndpointTests.ReadJsonAsync(response);
         Assert.Equal(200, answer.GetProperty("statusCode").GetInt32());
         return answer.GetProperty("value");
+    }
+
+    /// <summary>Teams' sign-in popup handing the page's magic code back to the bot, as Alex.</summary>
+    public JsonObject VerifyState(string code)
+    {
+        var activity = TeamsActivities.Load("invoke-execute", Connector.ServiceUrl);
+        activity["name"] = "signin/verifyState";
+        activity["value"] = new JsonObject { ["state"] = code };
+        return activity;
+    }
+
+    /// <summary>Another Teams user of Alex's tenant, as an activity's "from" names them; the same <paramref name="number"/> is the same person.</summary>
+    public static JsonObject Person(int number) => new()
+    {
+        ["id"] = $"29:person-{number}",
+        ["aadObjectId"] = $"00000000-0000-0000-0001-{number:D12}",
+        ["name"] = $"Person {number}",
+    };
+
+    /// <summary>The sign-in page states kept for Alex, open or waiting for their code.</summary>
+    public async Task<int> OpenSignInsAsync()
+    {
+        await using var database = await DatabaseAsync();
+        return await database.SignInStates.CountAsync(s => s.TeamsTenantId == Alex.TeamsTenantId && s.UserKey == Alex.UserId);
+    }
+
+    /// <summary>The rows counting against Alex's sign-ins: refused ones, and those reserved and not yet answered.</summary>
+    public async Task<int> SignInFailuresAsync()
+    {
+        await using var database = await DatabaseAsync();
+        return await database.SignInFailures.CountAsync(f => f.TeamsTenantId == Alex.TeamsTenantId && f.UserKey == Alex.UserId);
     }
 
     /// <summary>Links the activity files' Alex to the simulator's alexw with the in-card password form.</summary>
@@ -193,6 +251,7 @@ public sealed class LinkingBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Browser.Dispose();
         Client.Dispose();
         await Bot.DisposeAsync();
         await Connector.DisposeAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Tests.Infrastructure;
 using IntegrifyBot.Tests.Teams;
@@ -12,30 +11,21 @@ namespace IntegrifyBot.Tests.Features.Linking;
 /// The sign-in page over real HTTP with cookies, as a browser uses it, and its hand-back to Teams:
 /// signin/verifyState from the same Teams user, or the magic code typed into the chat.
 /// </summary>
-public sealed partial class SignInPageTests : IAsyncLifetime
+public sealed class SignInPageTests : IAsyncLifetime
 {
     private const string Password = "Passw0rd!";
     private LinkingBot bot = null!;
-    private HttpClient browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        bot = await LinkingBot.StartAsync();
-        browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
-    }
+    public async Task InitializeAsync() => bot = await LinkingBot.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        browser.Dispose();
-        await bot.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await bot.DisposeAsync();
 
     [Fact]
     public async Task The_page_is_a_private_accessible_form_protected_against_forgery()
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
 
-        using var response = await browser.GetAsync(page);
+        using var response = await bot.Browser.Client.GetAsync(page);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -54,10 +44,10 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
 
-        var done = await SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = Password });
+        var done = await bot.Browser.SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = Password });
 
         Assert.Contains("Almost done", done, StringComparison.Ordinal);
-        var code = CodeOn(done);
+        var code = SignInPageBrowser.CodeOn(done);
         Assert.Null(await bot.StoredAsync());
 
         // Megan has the code (someone forwarded it): it is not hers, so nothing happens.
@@ -66,14 +56,14 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         Assert.Contains("That code didn't work", LinkingBot.Texts(await bot.SendAsync(megan)), StringComparison.Ordinal);
 
         // Teams' popup hands the code back as Alex: linked, and the chat says so.
-        using var response = await bot.Client.PostAsJsonAsync("/api/messages", VerifyState(code));
+        using var response = await bot.Client.PostAsJsonAsync("/api/messages", bot.VerifyState(code));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("You're linked", LinkingBot.Texts((await bot.Connector.NextAsync()).Card), StringComparison.Ordinal);
         Assert.Equal(LinkMethod.Password, (await bot.StoredAsync())?.Method);
 
         // The code and the page were for one sign-in only.
         Assert.Contains("That code didn't work", LinkingBot.Texts(await bot.SayAsync(code)), StringComparison.Ordinal);
-        using var again = await browser.GetAsync(page);
+        using var again = await bot.Browser.Client.GetAsync(page);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
 
         // The state opened the page: no log line holds it, though the host logs each request's path.
@@ -86,7 +76,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     public async Task The_code_typed_into_the_chat_links_when_teams_cannot_hand_it_back()
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
-        var code = CodeOn(await SubmitAsync(page, new() { ["method"] = "apikey", ["apiKey"] = "demo-key-alexw" }));
+        var code = SignInPageBrowser.CodeOn(await bot.Browser.SubmitAsync(page, new() { ["method"] = "apikey", ["apiKey"] = "demo-key-alexw" }));
 
         var card = await bot.SayAsync(code);
 
@@ -98,11 +88,11 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     public async Task A_post_without_the_pages_csrf_token_is_refused_before_integrify_is_asked()
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
-        using (await browser.GetAsync(page))
+        using (await bot.Browser.Client.GetAsync(page))
         {
         }
 
-        using var forged = await browser.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var forged = await bot.Browser.Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["method"] = "password",
             ["userName"] = "alexw",
@@ -119,7 +109,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
 
-        var html = await SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = "nope-" + Password }, HttpStatusCode.BadRequest);
+        var html = await bot.Browser.SubmitAsync(page, new() { ["method"] = "password", ["userName"] = "alexw", ["password"] = "nope-" + Password }, HttpStatusCode.BadRequest);
 
         Assert.Contains("Wrong tenant, user name or password.", html, StringComparison.Ordinal);
         Assert.Contains("value=\"alexw\"", html, StringComparison.Ordinal);
@@ -132,15 +122,14 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     {
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
 
-        using var form = await browser.GetAsync(page);
-        var token = WebUtility.HtmlDecode(CsrfToken().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value);
-        using var huge = await browser.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await bot.Browser.OpenAsync(page);
+        using var huge = await bot.Browser.Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__csrf"] = token,
             ["method"] = "password",
             ["userName"] = new string('a', 40_000),
         }));
-        using var json = await browser.PostAsync(page, JsonContent.Create(new { userName = "alexw" }));
+        using var json = await bot.Browser.Client.PostAsync(page, JsonContent.Create(new { userName = "alexw" }));
 
         // The CSRF check reads the form first, cannot (it is over the page's 16 KiB limit), and
         // refuses it; a form within the limit would have got "Please fill in …" instead.
@@ -156,7 +145,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var page = LinkingBot.SignInPage(await bot.SayAsync("sign in"));
 
         bot.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        using var response = await browser.GetAsync(page);
+        using var response = await bot.Browser.Client.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This sign-in link has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -165,7 +154,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_state_gets_the_expired_page()
     {
-        using var response = await browser.GetAsync(new Uri(bot.Bot.BaseAddress, "/link?state=not-a-state"));
+        using var response = await bot.Browser.Client.GetAsync(new Uri(bot.Bot.BaseAddress, "/link?state=not-a-state"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("send <strong>sign in</strong>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -176,38 +165,9 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     [InlineData("/link/link.js", "text/javascript")]
     public async Task The_pages_own_style_and_script_are_served_and_not_taken_for_a_sign_in_state(string path, string contentType)
     {
-        using var response = await browser.GetAsync(new Uri(bot.Bot.BaseAddress, path));
+        using var response = await bot.Browser.Client.GetAsync(new Uri(bot.Bot.BaseAddress, path));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
     }
-
-    /// <summary>Opens the page (for its cookie and CSRF token) and submits its form as a browser would.</summary>
-    private async Task<string> SubmitAsync(Uri page, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var form = await browser.GetAsync(page);
-        var html = await form.Content.ReadAsStringAsync();
-        fields["__csrf"] = WebUtility.HtmlDecode(CsrfToken().Match(html).Groups[1].Value);
-        using var response = await browser.PostAsync(page, new FormUrlEncodedContent(fields));
-        Assert.Equal(expected, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private static string CodeOn(string html) => CodeElement().Match(html).Groups[1].Value is { Length: 6 } code
-        ? code
-        : throw new InvalidOperationException("The page shows no code: " + html);
-
-    private JsonObject VerifyState(string code)
-    {
-        var activity = TeamsActivities.Load("invoke-execute", bot.Connector.ServiceUrl);
-        activity["name"] = "signin/verifyState";
-        activity["value"] = new JsonObject { ["state"] = code };
-        return activity;
-    }
-
-    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
-    private static partial Regex CsrfToken();
-
-    [GeneratedRegex("<p class=\"code\"[^>]*>([0-9]{6})</p>")]
-    private static partial Regex CodeElement();
 }

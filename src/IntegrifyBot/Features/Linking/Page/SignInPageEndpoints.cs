@@ -94,7 +94,7 @@ public static class SignInPageEndpoints
 
         if (attempt is LinkAttempt.Accepted accepted)
         {
-            var code = await states.CompleteAsync(state, accepted.Credential, http.RequestAborted);
+            var code = await states.CompleteAsync(pending.User, state, accepted.Credential, http.RequestAborted);
             return code is null
                 ? Html(http, SignInPageHtml.Gone(), StatusCodes.Status404NotFound, settings)
                 : Html(http, SignInPageHtml.Done(code, TeamsScriptOf(settings)), StatusCodes.Status200OK, settings);
