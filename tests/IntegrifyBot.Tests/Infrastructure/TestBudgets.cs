@@ -11,7 +11,11 @@ namespace IntegrifyBot.Tests.Infrastructure;
 /// </summary>
 public static class TestBudgets
 {
-    /// <summary>Patient: far beyond anything a healthy call takes, however busy the machine.</summary>
+    /// <summary>
+    /// Patient: far beyond anything a healthy call takes, however busy the machine. Integrify's
+    /// time-outs are longer than a card's turn, so a slow Integrify ends a turn as cut short, never as
+    /// an outage (which, for one, frees a sign-in attempt's place under the limit).
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> Patient { get; } = new Dictionary<string, string?>
     {
         ["Integrify:AttemptTimeout"] = "00:00:30",

@@ -55,24 +55,6 @@ public sealed class LinkingBot : IAsyncDisposable
     /// <summary>The Teams user of the activity files (Alex), as the bot keys him.</summary>
     public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
 
-    /// <summary>
-    /// <paramref name="settings"/> with the turn's budgets and Integrify's time-outs at the most they
-    /// may be, for tests that count what reached Integrify: on a busy machine a 2-second attempt can
-    /// run out and turn a refusal into "Integrify isn't answering", and a 4.5-second card turn into
-    /// "That is taking too long".
-    /// </summary>
-    public static Dictionary<string, string?> Unhurried(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
-        new(settings ?? [])
-        {
-            ["Bot:InvokeTimeout"] = "00:00:14",
-            ["Bot:MessageTimeout"] = "00:01:00",
-
-            // Longer than a card's turn, so that a slow Integrify ends as a cancelled turn, whose
-            // slot stays counted, never as an outage, which frees the slot for another attempt.
-            ["Integrify:AttemptTimeout"] = "00:00:50",
-            ["Integrify:TotalTimeout"] = "00:01:00",
-        };
-
     public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var clock = new ManualClock();

@@ -19,7 +19,7 @@ public abstract class SharedDatabaseSignInTests(StorageProvider provider) : IAsy
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        var settings = LinkingBot.Unhurried(database.Settings());
+        var settings = new Dictionary<string, string?>(database.Settings());
 
         // One after the other, as a rolling deployment: the first migrates the database.
         first = await LinkingBot.StartAsync(settings);

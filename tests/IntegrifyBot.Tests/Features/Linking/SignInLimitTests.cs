@@ -20,7 +20,7 @@ public sealed class SignInLimitTests : IAsyncLifetime
 
     private LinkingBot bot = null!;
 
-    public async Task InitializeAsync() => bot = await LinkingBot.StartAsync(LinkingBot.Unhurried());
+    public async Task InitializeAsync() => bot = await LinkingBot.StartAsync();
 
     public async Task DisposeAsync() => await bot.DisposeAsync();
 
