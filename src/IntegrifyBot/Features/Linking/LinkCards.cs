@@ -98,8 +98,8 @@ public static class LinkCards
         {
             Heading(wasLinked ? "You're signed out" : "You weren't linked"),
             new TextBlock(wasLinked
-                ? "I signed you out of Integrify and deleted everything I kept for you: your tokens, sign-ins in progress and where to reach you."
-                : "There was no Integrify link to remove; anything else I kept for you is deleted."),
+                ? "I signed you out of Integrify and deleted your tokens, sign-ins in progress and where to reach you. Refused sign-ins still count toward the limit until their time is up."
+                : "There was no Integrify link to remove; your sign-ins in progress and where to reach you are deleted."),
         };
         if (relinkAs is not null)
         {
