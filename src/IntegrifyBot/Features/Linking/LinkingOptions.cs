@@ -8,14 +8,14 @@ public sealed class LinkingOptions
     public const string Section = "Linking";
 
     /// <summary>How long a sign-in page link (and its magic code) stays usable.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Linking:SignInLifetime must be between one minute and one hour.")]
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Refused sign-ins a Teams user may have within <see cref="FailureWindow"/> before the bot stops trying for them.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Linking:MaxFailedSignIns must be between 1 and 100.")]
     public int MaxFailedSignIns { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Linking:FailureWindow must be between one minute and one day.")]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
