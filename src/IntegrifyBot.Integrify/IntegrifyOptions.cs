@@ -16,26 +16,26 @@ public sealed class IntegrifyOptions : IValidatableObject
     public string Tenant { get; set; } = string.Empty;
 
     /// <summary>How long before a token expires the bot renews it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00", ErrorMessage = "Integrify:RefreshMargin must be between zero and 30 minutes.")]
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The lifetime asked for tokens obtained with an API key (jwtExpiresIn).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Integrify:ApiKeyTokenLifetime must be between one minute and one day.")]
     public TimeSpan ApiKeyTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>The longest one attempt of a call may take.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00", ErrorMessage = "Integrify:AttemptTimeout must be between 100 ms and one minute.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The longest a call may take with its retries. It stays under the bot's card-button budget so a
     /// slow Integrify still leaves time to answer the user with a "try again" card.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.2", "00:02:00")]
+    [Range(typeof(TimeSpan), "00:00:00.2", "00:02:00", ErrorMessage = "Integrify:TotalTimeout must be between 200 ms and two minutes.")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How often a read (GET) is tried again after a failed attempt.</summary>
-    [Range(0, 5)]
+    [Range(0, 5, ErrorMessage = "Integrify:MaxRetries must be between 0 and 5.")]
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>

@@ -1,5 +1,4 @@
 using IntegrifyBot.Integrify.Api;
-using IntegrifyBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrifyBot.Storage;
@@ -17,42 +16,24 @@ public sealed class ConversationAddresses(IDbContextFactory<BotDbContext> contex
     {
         ArgumentNullException.ThrowIfNull(address);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await context.ConversationReferences.SingleOrDefaultAsync(
+        var row = await context.ConversationReferences.AsNoTracking().SingleOrDefaultAsync(
             r => r.UserKey == address.User.UserId && r.ConversationId == address.ConversationId,
             cancellationToken);
-        if (row is null)
-        {
-            context.ConversationReferences.Add(new ConversationReference
-            {
-                UserKey = address.User.UserId,
-                ConversationId = address.ConversationId,
-                ServiceUrl = address.ServiceUrl,
-                TenantId = address.User.TeamsTenantId,
-                ConversationType = Personal,
-                BotId = address.BotId,
-                UpdatedAt = time.GetUtcNow(),
-            });
-        }
-        else if (row.ServiceUrl != address.ServiceUrl || row.BotId != address.BotId || row.TenantId != address.User.TeamsTenantId)
-        {
-            row.ServiceUrl = address.ServiceUrl;
-            row.BotId = address.BotId;
-            row.TenantId = address.User.TeamsTenantId;
-            row.UpdatedAt = time.GetUtcNow();
-        }
-        else
+        if (row is not null && row.ServiceUrl == address.ServiceUrl && row.BotId == address.BotId && row.TenantId == address.User.TeamsTenantId)
         {
             return;
         }
 
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (row is null)
-        {
-            // Two activities of a new user at once: the other one recorded the same address.
-        }
+        // One statement that inserts or updates: a new user's first turns arrive together, and of
+        // their writes the last one stands, with none failing on the key.
+        await context.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "ConversationReferences" ("UserKey", "ConversationId", "ServiceUrl", "TenantId", "ConversationType", "BotId", "UpdatedAt")
+            VALUES ({address.User.UserId}, {address.ConversationId}, {address.ServiceUrl}, {address.User.TeamsTenantId}, {Personal}, {address.BotId}, {time.GetUtcNow()})
+            ON CONFLICT ("UserKey", "ConversationId") DO UPDATE
+            SET "ServiceUrl" = excluded."ServiceUrl", "TenantId" = excluded."TenantId", "BotId" = excluded."BotId", "UpdatedAt" = excluded."UpdatedAt"
+            """,
+            cancellationToken);
     }
 
     /// <summary>

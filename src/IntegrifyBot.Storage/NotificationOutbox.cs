@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Storage.Providers;
@@ -33,23 +35,15 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
             return;
         }
 
-        // All in one write: someone's first poll records every task they have, and a write each would
-        // queue them behind SQLite's single writer.
+        // A statement for a hundred tasks, not one each: someone's first poll records every task they
+        // have, and a write each would queue them behind SQLite's single writer.
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var known = await KnownAsync(context, user, sids, cancellationToken);
-        context.Notifications.AddRange(sids.Where(sid => !known.Contains(sid)).Select(sid => Row(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, now)));
-        try
+        var unknown = sids.Where(sid => !known.Contains(sid)).Select(sid => Row(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, now)).ToList();
+        if (unknown.Count > 0)
         {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A push or another instance added one of them meanwhile (the unique index): one at a time then.
-            foreach (var sid in sids)
-            {
-                await AddAsync(user, sid, NotificationSource.Poll, message: null, NotificationState.Known, cancellationToken);
-            }
+            await InsertNewAsync(context, unknown, cancellationToken);
         }
     }
 
@@ -168,17 +162,37 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
             return false;
         }
 
-        context.Notifications.Add(Row(user, recipientTaskSid, source, message, state, now));
-        try
+        return await InsertNewAsync(context, [Row(user, recipientTaskSid, source, message, state, now)], cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Inserts the rows whose task the user does not have in the outbox yet, in as few statements as
+    /// the engines' limits on parameters allow; how many it inserted. The poller and a push (or two
+    /// instances) may find a task at once: the unique index keeps one row, and the other insert is
+    /// skipped rather than failed, so nothing is logged as a database error.
+    /// </summary>
+    private static async Task<int> InsertNewAsync(BotDbContext context, IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    {
+        const int RowsPerStatement = 100;
+        var inserted = 0;
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            await context.SaveChangesAsync(cancellationToken);
-            return true;
+            var sql = new StringBuilder("""INSERT INTO "Notifications" ("TeamsTenantId", "UserKey", "RecipientTaskSid", "Source", "Message", "State", "Attempts", "NextAttemptAt", "CreatedAt") VALUES """);
+            var values = new List<object?>();
+            foreach (var row in chunk)
+            {
+                object?[] columns = [row.TeamsTenantId, row.UserKey, row.RecipientTaskSid, row.Source.ToString(), row.Message, row.State.ToString(), row.Attempts, row.NextAttemptAt, row.CreatedAt];
+                sql.Append(values.Count == 0 ? "(" : ", (")
+                    .AppendJoin(", ", columns.Select((_, column) => $"{{{values.Count + column}}}"))
+                    .Append(')');
+                values.AddRange(columns);
+            }
+
+            sql.Append(""" ON CONFLICT ("TeamsTenantId", "UserKey", "RecipientTaskSid") DO NOTHING""");
+            inserted += await context.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql.ToString(), [.. values]), cancellationToken);
         }
-        catch (DbUpdateException)
-        {
-            // The unique index: the poller and a push (or two instances) found the task at once.
-            return false;
-        }
+
+        return inserted;
     }
 
     private async Task<bool> SettleAsync(ClaimedNotification claimed, NotificationState state, DateTime? retryAt, string? error, bool countAttempt, CancellationToken cancellationToken)

@@ -36,27 +36,30 @@ public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> cont
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; ; attempt++)
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await FindAsync(context, user, cancellationToken);
+        if (settings is null)
         {
-            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-            var settings = await context.NotificationSettings.SingleOrDefaultAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId, cancellationToken);
+            // A user's first turns often come together (each reports their time zone): the row is
+            // created by whichever comes first, and the others find it, with no insert that fails.
+            var defaults = Defaults(user);
+            await context.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "NotificationSettings" ("TeamsTenantId", "UserKey", "Enabled") VALUES ({defaults.TeamsTenantId}, {defaults.UserKey}, {defaults.Enabled})
+                ON CONFLICT ("TeamsTenantId", "UserKey") DO NOTHING
+                """,
+                cancellationToken);
+
+            // Gone again only when the user signed out at this very moment: then nothing is kept for them.
+            settings = await FindAsync(context, user, cancellationToken);
             if (settings is null)
             {
-                settings = new NotificationSettings { TeamsTenantId = user.TeamsTenantId, UserKey = user.UserId };
-                context.NotificationSettings.Add(settings);
-            }
-
-            change(settings);
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Created by someone else at the same moment: change theirs.
-            }
         }
+
+        change(settings);
+        await context.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -88,4 +91,7 @@ public sealed class NotificationPreferences(IDbContextFactory<BotDbContext> cont
             .Where(s => s.DigestHour != null && s.Enabled)
             .ToListAsync(cancellationToken);
     }
+
+    private static Task<NotificationSettings?> FindAsync(BotDbContext context, IntegrifyUser user, CancellationToken cancellationToken) =>
+        context.NotificationSettings.SingleOrDefaultAsync(s => s.TeamsTenantId == user.TeamsTenantId && s.UserKey == user.UserId, cancellationToken);
 }

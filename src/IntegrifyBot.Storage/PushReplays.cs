@@ -22,24 +22,15 @@ public sealed class PushReplays(IDbContextFactory<BotDbContext> contexts, TimePr
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.PushReplays.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 
-        // Looking first spares the database's error log a failed insert for every ordinary replay;
-        // the key still decides a race.
-        var hash = SecretHash.Of(signature);
-        if (await context.PushReplays.AnyAsync(r => r.SignatureHash == hash, cancellationToken))
-        {
-            return false;
-        }
-
-        context.PushReplays.Add(new PushReplay { SignatureHash = hash, ExpiresAt = expiresAt.UtcDateTime });
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
-        {
-            return false;
-        }
+        // The key decides between instances recording the same signature at once: the insert that
+        // comes second is skipped, not failed, so a replay is refused without a database error.
+        var recorded = await context.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "PushReplays" ("SignatureHash", "ExpiresAt") VALUES ({SecretHash.Of(signature)}, {expiresAt.UtcDateTime})
+            ON CONFLICT ("SignatureHash") DO NOTHING
+            """,
+            cancellationToken);
+        return recorded == 1;
     }
 
     /// <summary>

@@ -17,6 +17,4 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddTeamsBot();
 builder.Services.AddBotFeatures(builder.Configuration);
 
-var app = builder.Build();
-app.MapBotEndpoints();
-return await app.RunBotAsync();
+return await builder.RunBotAsync(app => app.MapBotEndpoints());

@@ -15,8 +15,6 @@ internal static class BotTelemetryExtensions
     /// </summary>
     public static WebApplicationBuilder AddBotTelemetry(this WebApplicationBuilder builder)
     {
-        var endpoint = new[] { builder.Configuration["Telemetry:OtlpEndpoint"], builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] }
-            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: builder.Configuration["Telemetry:ServiceName"] ?? "integrifybot"))
             .WithTracing(tracing => tracing
@@ -29,7 +27,7 @@ internal static class BotTelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
-        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var otlp))
+        if (OtlpEndpoint.Read(builder.Configuration) is { } otlp)
         {
             telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, otlp);
         }

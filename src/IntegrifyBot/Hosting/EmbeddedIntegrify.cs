@@ -10,6 +10,9 @@ namespace IntegrifyBot.Hosting;
 /// </summary>
 internal sealed partial class EmbeddedIntegrify(ILogger<EmbeddedIntegrify> logger) : IHostedService, IPostConfigureOptions<IntegrifyOptions>, IAsyncDisposable
 {
+    /// <summary>The name of the options checked at start in place of the client's, which need the running simulator.</summary>
+    public const string CheckedAtStart = "checked-at-start";
+
     /// <summary>The demo tenant's organisation key, so that demo users can be linked without typing.</summary>
     private const string DemoOrganizationKey = "demo-org-key";
 
@@ -26,6 +29,11 @@ internal sealed partial class EmbeddedIntegrify(ILogger<EmbeddedIntegrify> logge
     public void PostConfigure(string? name, IntegrifyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (name == CheckedAtStart)
+        {
+            return;
+        }
+
         var running = simulator ?? throw new InvalidOperationException("The built-in Integrify simulator is used before the bot has started.");
         options.BaseUrl = running.BaseAddress;
         options.Tenant = running.Options.Tenant;

@@ -26,6 +26,18 @@ public static class IntegrifyHostExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddedIntegrify>());
         builder.Services.AddSingleton<IPostConfigureOptions<IntegrifyOptions>>(provider => provider.GetRequiredService<EmbeddedIntegrify>());
         builder.Services.AddIntegrifyClient(builder.Configuration, validateOnStart: false);
+
+        // The rest of the section is checked at start all the same, on a copy with a stand-in address,
+        // so that a bad value stops the start instead of the first call to Integrify.
+        builder.Services.AddOptions<IntegrifyOptions>(EmbeddedIntegrify.CheckedAtStart)
+            .Bind(builder.Configuration.GetSection(IntegrifyOptions.Section))
+            .Configure(options =>
+            {
+                options.BaseUrl = new Uri("http://127.0.0.1/");
+                options.Tenant = nameof(EmbeddedIntegrify);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 

@@ -15,6 +15,29 @@ public sealed class RecordedLogs : ILoggerProvider, ISupportExternalScope
 
     public IEnumerable<string> Lines => lines;
 
+    /// <summary>How many lines there are so far: what <see cref="FailedWrites"/> is to skip, to see only what came later.</summary>
+    public int Count => lines.Count;
+
+    /// <summary>
+    /// Lines at Warning or above that tell of a database write that failed, even one the bot then
+    /// handled: anything EF Core warns of, a unique-key violation, EF Core's "exception … while saving
+    /// changes", or a database's exception. (Other warnings, such as a slow call retried on a busy
+    /// machine, are not about writes.)
+    /// </summary>
+    /// <param name="since">Lines to skip: those of the start, such as migrating a new database.</param>
+    public IReadOnlyList<string> FailedWrites(int since = 0) =>
+    [
+        .. lines.Skip(since)
+            .Where(line => new[] { LogLevel.Warning, LogLevel.Error, LogLevel.Critical }.Any(level => line.StartsWith($"{level} ", StringComparison.Ordinal)))
+            .Where(line => line.Contains(" Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
+                || line.Contains("unique", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("saving changes", StringComparison.Ordinal)
+                || line.Contains("DbUpdateException", StringComparison.Ordinal)
+                || line.Contains("SqliteException", StringComparison.Ordinal)
+                || line.Contains("PostgresException", StringComparison.Ordinal)),
+    ];
+
     public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, lines, () => scopes);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;

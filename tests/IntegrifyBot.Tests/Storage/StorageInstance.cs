@@ -4,6 +4,7 @@ using IntegrifyBot.Storage;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrifyBot.Tests.Storage;
 
@@ -23,9 +24,16 @@ public sealed class StorageInstance : IAsyncDisposable
 
     /// <summary>Builds an instance and brings the database up to date, as the bot does at start.</summary>
     /// <param name="settings">Over the defaults: the test database, and the key ring protected by the test run's certificate.</param>
-    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    /// <param name="logs">Where the instance logs, EF Core's own lines included; nowhere by default.</param>
+    public static async Task<StorageInstance> StartAsync(TestDatabase database, TimeProvider? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null, ILoggerProvider? logs = null)
     {
-        var collection = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         collection.AddSingleton(clock ?? TimeProvider.System);
         collection.AddIntegrifyClient(Configuration(IntegrifyAddress, database, settings));
         AddStorage(collection, database, settings);

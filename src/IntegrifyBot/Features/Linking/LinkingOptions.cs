@@ -8,7 +8,7 @@ public sealed class LinkingOptions
     public const string Section = "Linking";
 
     /// <summary>How long a sign-in page link (and its magic code) stays usable.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Linking:SignInLifetime must be between one minute and one hour.")]
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -16,10 +16,10 @@ public sealed class LinkingOptions
     /// trying for them; and, whoever typed them, refused passwords for one Integrify username before
     /// the bot stops trying that username.
     /// </summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Linking:MaxFailedSignIns must be between 1 and 100.")]
     public int MaxFailedSignIns { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Linking:FailureWindow must be between one minute and one day.")]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class NotificationsOptions : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How many users' tasks are read from Integrify at once.</summary>
-    [Range(1, 256)]
+    [Range(1, 256, ErrorMessage = "Notifications:PollConcurrency must be between 1 and 256.")]
     public int PollConcurrency { get; set; } = 8;
 
     /// <summary>Whether this instance polls at all (push notifications work either way).</summary>
@@ -26,15 +26,15 @@ public sealed class NotificationsOptions : IValidatableObject
     public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Teams' limit of messages from a bot to one conversation in a second.</summary>
-    [Range(1, 1000)]
+    [Range(1, 1000, ErrorMessage = "Notifications:ConversationMessagesPerSecond must be between 1 and 1000.")]
     public int ConversationMessagesPerSecond { get; set; } = 7;
 
     /// <summary>Teams' limit of messages from a bot to one conversation in 30 seconds.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Notifications:ConversationMessagesPer30Seconds must be between 1 and 10000.")]
     public int ConversationMessagesPer30Seconds { get; set; } = 60;
 
     /// <summary>Teams' limit of messages from a bot to a tenant in a second, divided among the instances that send.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Notifications:TenantMessagesPerSecond must be between 1 and 10000.")]
     public int TenantMessagesPerSecond { get; set; } = 30;
 
     /// <summary>Whether this instance sends what the outbox holds (it queues pushes and polls either way).</summary>
