@@ -5,7 +5,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props appsettings.json ./
 COPY build/ build/
-COPY src/IntegrifyBot/ src/IntegrifyBot/
+# The bot's project references the others under src/.
+COPY src/ src/
 RUN dotnet restore src/IntegrifyBot/IntegrifyBot.csproj
 RUN dotnet publish src/IntegrifyBot/IntegrifyBot.csproj -c Release --no-restore -o /app
 

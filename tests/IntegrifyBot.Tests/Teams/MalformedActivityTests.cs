@@ -139,7 +139,7 @@ public sealed class MalformedActivityTests(DemoBotFixture fixture) : IClassFixtu
             })));
         }
 
-        Assert.True(variants.Count > 500, $"Only {variants.Count} variants were tried.");
+        Assert.True(variants.Count > 3000, $"Only {variants.Count} variants were tried.");
         Assert.Empty(answers.Where(answer => (int)answer.Status >= 500).Select(answer => $"{answer.Variant}: {(int)answer.Status}"));
         Assert.Empty(answers
             .Where(answer => (int)answer.Status is >= 400 and < 500 && !HasOneLineReason(answer.Body))
