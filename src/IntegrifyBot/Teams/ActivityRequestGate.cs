@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using IntegrifyBot.Hosting;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -41,10 +40,18 @@ internal sealed partial class ActivityRequestGate(
             return Refuse(StatusCodes.Status413PayloadTooLarge, $"An activity is at most {limit} bytes.");
         }
 
-        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
-        if ((StrictJson.Check(bytes.Span) ?? JsonProblem(bytes)) is { } problem)
+        var (document, problem) = StrictJson.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+        if (document is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, problem);
+            return Refuse(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        using (document)
+        {
+            if (ActivityShape.CheckJson(document.RootElement) is { } wrong)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, wrong);
+            }
         }
 
         var (activity, unreadable) = Deserialize(body);
@@ -56,12 +63,6 @@ internal sealed partial class ActivityRequestGate(
         return ActivityShape.Check(activity, addresses) is { } refusal
             ? Refuse(StatusCodes.Status400BadRequest, refusal)
             : ActivityAdmission.Admit(activity);
-    }
-
-    private static string? JsonProblem(ReadOnlyMemory<byte> bytes)
-    {
-        using var document = JsonDocument.Parse(bytes);
-        return ActivityShape.CheckJson(document.RootElement);
     }
 
     /// <summary>Reads the activity exactly as the SDK's adapter reads a request body (HttpHelper.ReadRequestAsync).</summary>

@@ -122,7 +122,7 @@ internal static class ActivityShape
             JsonElement? found = null;
             foreach (var property in element.EnumerateObject())
             {
-                if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     found = property.Value;
                     break;

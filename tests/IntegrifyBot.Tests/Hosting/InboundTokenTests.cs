@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,7 @@ namespace IntegrifyBot.Tests.Hosting;
 /// accepted, every other token is refused with 401, and while no signing keys can be had at all the
 /// answer is 503; never a 500, never a stack trace in the log.
 /// </summary>
-public sealed partial class InboundTokenTests
+public sealed class InboundTokenTests
 {
     [Theory]
     [InlineData("answers 503")]
@@ -41,7 +40,7 @@ public sealed partial class InboundTokenTests
         Assert.True(connector.IsIdle);
         var outage = Assert.Single(logs.Lines, line => line.Contains(issuer.MetadataUrl, StringComparison.Ordinal));
         Assert.Contains("OpenID metadata", outage, StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Lines, HasStackTrace);
+        Assert.DoesNotContain(logs.Lines, RecordedLogs.HasStackTrace);
     }
 
     [Fact]
@@ -89,7 +88,7 @@ public sealed partial class InboundTokenTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.True(connector.IsIdle);
-        Assert.DoesNotContain(logs.Lines.Skip(linesBefore), HasStackTrace);
+        Assert.DoesNotContain(logs.Lines.Skip(linesBefore), RecordedLogs.HasStackTrace);
     }
 
     [Fact]
@@ -123,9 +122,4 @@ public sealed partial class InboundTokenTests
         request.Headers.Authorization = new("Bearer", token);
         return await client.SendAsync(request);
     }
-
-    private static bool HasStackTrace(string line) => StackFrame().IsMatch(line);
-
-    [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
-    private static partial Regex StackFrame();
 }

@@ -41,7 +41,7 @@ public sealed class UnreadableSettingsTests(PublishedBot published) : IClassFixt
         Assert.StartsWith("IntegrifyBot cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain(value, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", bot.Output + bot.Errors, StringComparison.Ordinal);
+        Assert.False(RecordedLogs.HasStackTrace(bot.Output + bot.Errors), bot.Output + bot.Errors);
     }
 
     [Fact]

@@ -19,6 +19,22 @@ public sealed class RecordedLogs : ILoggerProvider, ISupportExternalScope
     public int Count => lines.Count;
 
     /// <summary>
+    /// Lines an operator would have to look into: an error (or worse), and any line that carries a
+    /// stack trace, whatever its level.
+    /// </summary>
+    /// <param name="since">Lines to skip, such as those of the start.</param>
+    public IReadOnlyList<string> ErrorsAndStacks(int since = 0) =>
+    [
+        .. lines.Skip(since).Where(line =>
+            line.StartsWith($"{LogLevel.Error} ", StringComparison.Ordinal)
+            || line.StartsWith($"{LogLevel.Critical} ", StringComparison.Ordinal)
+            || HasStackTrace(line)),
+    ];
+
+    /// <summary>Whether <paramref name="text"/> holds a stack frame ("   at …"), as an exception's ToString() writes them.</summary>
+    public static bool HasStackTrace(string text) => text.Contains("   at ", StringComparison.Ordinal);
+
+    /// <summary>
     /// Lines at Warning or above that tell of a database write that failed, even one the bot then
     /// handled: anything EF Core warns of, a unique-key violation, EF Core's "exception … while saving
     /// changes", or a database's exception. (Other warnings, such as a slow call retried on a busy

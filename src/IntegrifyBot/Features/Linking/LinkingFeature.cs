@@ -172,17 +172,11 @@ public sealed partial class LinkingFeature(
             integrifyUserName: null,
             async token => await pages.RedeemAsync(user, code, token) is { } credential ? new LinkAttempt.Accepted(credential) : new LinkAttempt.Refused(Explanation: null),
             cancellationToken);
-        switch (attempt)
-        {
-            case LinkAttempt.Accepted accepted:
-                await store.SaveAsync(user, accepted.Credential, cancellationToken);
-                LogLinked(accepted.Credential.Method);
-                return new CardReply(LinkCards.Linked(accepted.Credential, Instance));
-            case LinkAttempt.Throttled throttled:
-                return await LinkCardAsync(turn, LinkCards.Throttled(throttled.Until, turn), userName: null, cancellationToken);
-            default:
-                return new CardReply(LinkCards.CodeRefused());
-        }
+
+        // A wrong code has its own card; linking and a pause are answered as for a password or a key.
+        return attempt is LinkAttempt.Refused
+            ? new CardReply(LinkCards.CodeRefused())
+            : await AnswerAsync(turn, user, attempt, "code", userName: null, cancellationToken);
     }
 
     private async Task<BotReply> LinkCardAsync(BotRequest turn, LinkNotice? notice, string? userName, CancellationToken cancellationToken)

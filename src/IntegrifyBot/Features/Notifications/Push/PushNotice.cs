@@ -25,13 +25,16 @@ internal sealed record PushNotice(string UserName, string RecipientTaskSid, stri
     public static (PushNotice? Notice, string? Problem) Read(ReadOnlyMemory<byte> body)
     {
         // Also what makes reading the fields below safe: no text that is not Unicode, no field twice.
-        if (StrictJson.Check(body.Span) is { } problem)
+        var (document, problem) = StrictJson.Parse(body);
+        if (document is null)
         {
             return (null, problem);
         }
 
-        using var document = JsonDocument.Parse(body);
-        return Read(document.RootElement);
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
     }
 
     private static (PushNotice? Notice, string? Problem) Read(JsonElement root)
