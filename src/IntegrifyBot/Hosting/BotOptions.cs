@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IntegrifyBot.Hosting;
 
-/// <summary>The "Bot" section of appsettings.json; every key is described in the README.</summary>
+/// <summary>The "Bot" section of appsettings.json; every key is described in docs/configuration.md.</summary>
 public sealed class BotOptions : IValidatableObject
 {
     public const string Section = "Bot";

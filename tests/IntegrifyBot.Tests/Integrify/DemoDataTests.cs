@@ -4,7 +4,7 @@ using IntegrifyBot.Tests.Infrastructure;
 
 namespace IntegrifyBot.Tests.Integrify;
 
-/// <summary>The demo data is what the README says it is, read through the bot's own client.</summary>
+/// <summary>The demo data is what docs/integrify.md says it is, read through the bot's own client.</summary>
 public sealed class DemoDataTests : IAsyncLifetime
 {
     private static readonly string[] Users = ["alexw", "meganb", "adelev", "isaiahl", "pattif", "lynner"];
