@@ -1,5 +1,5 @@
-using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using IntegrifyBot.Features;
 using IntegrifyBot.Hosting;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Teams;
 
@@ -16,5 +17,12 @@ builder.AddIntegrify();
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddTeamsBot();
 builder.Services.AddBotFeatures(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
-return await builder.RunBotAsync(app => app.MapBotEndpoints());
+return await builder.RunBotAsync(app =>
+{
+    app.UseBotPipeline();
+    app.MapTeamsBot();
+    app.MapBotFeatures();
+    app.MapNotifications();
+});

@@ -1,5 +1,4 @@
 using IntegrifyBot.Cards.Model;
-using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Cards;
 
@@ -25,24 +24,5 @@ public static class CardParts
         {
             yield return CardActions.Execute("Next", verb, at(view, start + pageSize));
         }
-    }
-
-    /// <summary>
-    /// Makes Teams show the card, for the person who asked only, as the bot answers to the button:
-    /// how a card in a group chat or channel shows someone their own data and nobody else's.
-    /// </summary>
-    public static CardRefresh ForAsker<TData>(BotRequest turn, string title, string verb, TData data)
-        where TData : class
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return new CardRefresh(CardActions.Execute(title, verb, data), [turn.User.Id]);
-    }
-
-    /// <summary><see cref="ForAsker"/> in a group chat or channel; nothing in the personal chat, where the card is the asker's anyway.</summary>
-    public static CardRefresh? ForAskerWhenShared<TData>(BotRequest turn, string title, string verb, TData data)
-        where TData : class
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return turn.Conversation.Kind == ConversationKind.Personal ? null : ForAsker(turn, title, verb, data);
     }
 }

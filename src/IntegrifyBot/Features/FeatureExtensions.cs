@@ -1,5 +1,6 @@
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Features.Linking.Page;
 using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Features.Reports;
 using IntegrifyBot.Features.Reports.Export;
@@ -27,7 +28,11 @@ public static class FeatureExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportExportLinks>();
         services.AddSingleton<IBotFeature, ReportsFeature>();
-        services.AddNotifications(configuration);
+        services.AddSingleton<IBotFeature, NotificationsFeature>();
         return services;
     }
+
+    /// <summary>The features' own endpoints: the sign-in page and report downloads.</summary>
+    public static IEndpointRouteBuilder MapBotFeatures(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapSignInPage().MapReportExports();
 }

@@ -1,3 +1,4 @@
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Hosting;

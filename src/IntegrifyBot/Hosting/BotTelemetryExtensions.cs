@@ -1,4 +1,5 @@
 using IntegrifyBot.Integrify.Http;
+using IntegrifyBot.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,7 +1,8 @@
 using IntegrifyBot.Features.Linking;
-using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Features.Reports;
 using IntegrifyBot.Integrify;
+using IntegrifyBot.Notifications;
+using IntegrifyBot.Settings;
 using IntegrifyBot.Storage;
 using Microsoft.Extensions.Logging.Console;
 

@@ -1,3 +1,4 @@
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

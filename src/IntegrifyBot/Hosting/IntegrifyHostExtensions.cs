@@ -1,4 +1,5 @@
 using IntegrifyBot.Integrify;
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Hosting;

@@ -1,3 +1,4 @@
+using IntegrifyBot.Settings;
 using IntegrifyBot.Storage;
 using Microsoft.Extensions.Options;
 

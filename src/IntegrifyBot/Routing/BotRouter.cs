@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
-using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Settings;
+using IntegrifyBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Routing;

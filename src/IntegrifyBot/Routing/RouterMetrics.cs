@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using IntegrifyBot.Hosting;
+using IntegrifyBot.Telemetry;
 
 namespace IntegrifyBot.Routing;
 

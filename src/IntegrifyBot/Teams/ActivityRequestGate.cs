@@ -1,5 +1,6 @@
 using System.Text;
-using IntegrifyBot.Hosting;
+using IntegrifyBot.RequestBodies;
+using IntegrifyBot.Settings;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using IntegrifyBot.Cards.Model;
-using IntegrifyBot.Features.Notifications;
-using IntegrifyBot.Hosting;
+using IntegrifyBot.Conversations;
+using IntegrifyBot.Settings;
 using IntegrifyBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;

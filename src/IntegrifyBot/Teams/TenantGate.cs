@@ -1,5 +1,5 @@
 using IntegrifyBot.Cards;
-using IntegrifyBot.Hosting;
+using IntegrifyBot.Settings;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

@@ -7,6 +7,7 @@ using IntegrifyBot.Features.Requests;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Routing;
 using IntegrifyBot.Storage.Entities;
 
@@ -116,7 +117,7 @@ public static class BotCardCatalog
         yield return ("notifications-on", NotificationCards.Settings(Settings(), linked: true, personal, notice: null));
         yield return ("notifications-digest", NotificationCards.Settings(Settings(digestHour: 8), linked: true, personal, new CardNotice("Your daily digest comes at 8:00 AM, when anything is due or overdue.", IsProblem: false)));
         yield return ("notifications-off", NotificationCards.Settings(Settings(enabled: false), linked: true, personal, new CardNotice("Notifications are off: I won't message you about new tasks.", IsProblem: false)));
-        yield return ("notifications-link-broken", NotificationCards.LinkBroken());
+        yield return ("notifications-link-broken", LinkBrokenCard.Build());
         yield return ("notifications-not-linked", NotificationCards.Settings(Settings(timeZone: null), linked: false, personal, new CardNotice("Send **notifications on** or **notifications off**.", IsProblem: true)));
         var dueToday = new TaskListPage(new TaskListView(), 12, [approval with { DueDate = now.AddHours(-30) }, milestone with { DueDate = now.AddHours(3) }, form with { DueDate = now.AddHours(5) }], new Dictionary<string, ApprovalDetails> { [approval.RecipientTaskSid] = choices });
         yield return ("notifications-digest-card", DigestCards.Daily(new DueTasks(dueToday, Overdue: 4), personal, integrify, now));

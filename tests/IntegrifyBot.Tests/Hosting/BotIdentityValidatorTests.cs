@@ -1,4 +1,4 @@
-using IntegrifyBot.Hosting;
+using IntegrifyBot.Settings;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -10,7 +10,7 @@ namespace IntegrifyBot.Tests.Infrastructure;
 /// The real bot (its Program, the Bot Framework adapter, every feature) on Kestrel at a free port on
 /// 127.0.0.1, with settings layered over appsettings.json as an operator would set them.
 /// </summary>
-public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Hosting.BotOptions>
+public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Settings.BotOptions>
 {
     private readonly string environment;
     private readonly Dictionary<string, string?> settings;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Integrify.Simulator;
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;

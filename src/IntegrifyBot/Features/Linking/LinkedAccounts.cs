@@ -19,16 +19,8 @@ public sealed partial class LinkedAccounts(
     IOptions<IntegrifyOptions> integrify,
     ILogger<LinkedAccounts> logger)
 {
-    /// <summary>
-    /// The key of the turn's sender: their tenant and Azure AD object id, which stay the same in every
-    /// chat and on every device; the Teams user id only where Teams sends no object id.
-    /// </summary>
-    public static IntegrifyUser UserOf(BotRequest turn)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var id = string.IsNullOrWhiteSpace(turn.User.AadObjectId) ? turn.User.Id : turn.User.AadObjectId;
-        return new IntegrifyUser(turn.Conversation.TenantId ?? string.Empty, id);
-    }
+    /// <summary>The key of the turn's sender in the token store (see <see cref="IntegrifyUsers"/>).</summary>
+    public static IntegrifyUser UserOf(BotRequest turn) => IntegrifyUsers.Of(turn);
 
     public Task<IntegrifyCredential?> FindAsync(BotRequest turn, CancellationToken cancellationToken) =>
         store.FindAsync(UserOf(turn), cancellationToken);

@@ -1,4 +1,4 @@
-using IntegrifyBot.Hosting;
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Features.Linking;

@@ -1,6 +1,6 @@
-using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Auth;
+using IntegrifyBot.Settings;
 using IntegrifyBot.Storage;
 using Microsoft.Extensions.Options;
 

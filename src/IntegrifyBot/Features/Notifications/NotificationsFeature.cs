@@ -1,5 +1,7 @@
 using IntegrifyBot.Cards;
+using IntegrifyBot.Conversations;
 using IntegrifyBot.Features.Linking;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Routing;
 using IntegrifyBot.Storage;
 

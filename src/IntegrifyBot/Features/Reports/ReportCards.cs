@@ -63,7 +63,7 @@ public static class ReportCards
             FallbackText = $"You may run {reports.Count} reports.",
             Body = body,
             Actions = actions.Count == 0 ? null : actions,
-            Refresh = CardParts.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Page, view),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Page, view),
         };
     }
 
@@ -82,7 +82,7 @@ public static class ReportCards
                 new TextBlock("Reports") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
                 new TextBlock("Reports show what Integrify lets each person see, so only the person who asked sees them on this card. Send me **reports** to run yours.") { IsSubtle = true },
             ],
-            Refresh = CardParts.ForAsker(turn, ShowReports, ReportVerbs.Page, view),
+            Refresh = CardRefreshes.ForAsker(turn, ShowReports, ReportVerbs.Page, view),
         };
     }
 
@@ -111,7 +111,7 @@ public static class ReportCards
                 CardActions.Execute("Run report", ReportVerbs.Run, bare, ActionStyle.Positive),
                 CardActions.Execute("All reports", ReportVerbs.Page, new ReportCatalogView()),
             ],
-            Refresh = CardParts.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Filters, report),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Filters, report),
         };
     }
 
@@ -187,7 +187,7 @@ public static class ReportCards
             FallbackText = $"{report.ReportName}: {result.Total} rows.",
             Body = body,
             Actions = actions,
-            Refresh = CardParts.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Run, report),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, ShowReports, ReportVerbs.Run, report),
             Teams = TeamsCardOptions.FullWidth,
         };
     }

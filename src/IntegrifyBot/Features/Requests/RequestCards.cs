@@ -46,7 +46,7 @@ public static class RequestCards
             FallbackText = $"You have {page.Total} requests in Integrify.",
             Body = body,
             Actions = actions,
-            Refresh = CardParts.ForAskerWhenShared(turn, "Show my requests", RequestVerbs.Page, view),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, "Show my requests", RequestVerbs.Page, view),
         };
     }
 
@@ -108,7 +108,7 @@ public static class RequestCards
             FallbackText = $"Request #{request.Id}: {request.Status}.",
             Body = body,
             Actions = actions,
-            Refresh = CardParts.ForAskerWhenShared(turn, "Show the request", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, "Show the request", RequestVerbs.Open, new OpenRequestData(request.Sid, view.Search, view.Start)),
         };
     }
 

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Tasks;
-using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Routing;
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Features.Requests;

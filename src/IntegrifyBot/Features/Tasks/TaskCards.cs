@@ -56,7 +56,7 @@ public static class TaskCards
         {
             FallbackText = "Tasks are shown only to the person who asked.",
             Body = body,
-            Refresh = CardParts.ForAsker(turn, ShowMyTasks, TaskVerbs.Page, view),
+            Refresh = CardRefreshes.ForAsker(turn, ShowMyTasks, TaskVerbs.Page, view),
         };
     }
 
@@ -107,7 +107,7 @@ public static class TaskCards
             Actions = actions,
 
             // In a shared conversation the card stays the asker's: Teams asks again for them only.
-            Refresh = CardParts.ForAskerWhenShared(turn, ShowMyTasks, TaskVerbs.Page, view),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, ShowMyTasks, TaskVerbs.Page, view),
         };
     }
 
@@ -248,7 +248,7 @@ public static class TaskCards
             FallbackText = $"{task.TaskName} on request #{task.InstanceId}.",
             Body = body,
             Actions = actions,
-            Refresh = CardParts.ForAskerWhenShared(turn, "Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)),
+            Refresh = CardRefreshes.ForAskerWhenShared(turn, "Show the task", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)),
         };
     }
 

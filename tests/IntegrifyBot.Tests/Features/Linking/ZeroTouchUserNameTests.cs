@@ -1,6 +1,6 @@
 using IntegrifyBot.Features.Linking;
-using IntegrifyBot.Hosting;
 using IntegrifyBot.Routing;
+using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Tests.Features.Linking;

@@ -1,5 +1,6 @@
 using Integrify.Simulator;
 using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;

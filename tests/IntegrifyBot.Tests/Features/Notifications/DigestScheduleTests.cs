@@ -1,5 +1,5 @@
 using System.Globalization;
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 

@@ -1,4 +1,4 @@
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;

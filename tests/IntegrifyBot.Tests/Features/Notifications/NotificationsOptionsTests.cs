@@ -1,4 +1,4 @@
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Integrify.Simulator;
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
 using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.Tests.Features.Linking;

@@ -1,4 +1,4 @@
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 
 namespace IntegrifyBot.Tests.Features.Notifications;
 

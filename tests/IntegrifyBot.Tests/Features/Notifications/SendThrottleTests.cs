@@ -1,4 +1,4 @@
-using IntegrifyBot.Features.Notifications;
+using IntegrifyBot.Notifications;
 using IntegrifyBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -29,7 +29,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         Assert.Equal(1, Metrics["integrifybot.notifications.throttled"]);
 
         Bot.Clock.Advance(TimeSpan.FromSeconds(30));
-        Bot.Service<IntegrifyBot.Features.Notifications.NotificationSignal>().Wake();
+        Bot.Service<IntegrifyBot.Notifications.NotificationSignal>().Wake();
 
         var sent = await Bot.Connector.NextAsync();
         Assert.Equal(200, sent.Status);
@@ -59,7 +59,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         Assert.True(Bot.Connector.IsIdle);
 
         Bot.Clock.Advance(TimeSpan.FromSeconds(30));
-        Bot.Service<IntegrifyBot.Features.Notifications.NotificationSignal>().Wake();
+        Bot.Service<IntegrifyBot.Notifications.NotificationSignal>().Wake();
 
         // After a 429 the tenant gets no more a second than Teams took before it (here one): whichever
         // goes first, the other waits for the test's clock to move on a second.

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using IntegrifyBot.Hosting;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
+using IntegrifyBot.Settings;
 using IntegrifyBot.Storage;
 using Microsoft.Extensions.Options;
 

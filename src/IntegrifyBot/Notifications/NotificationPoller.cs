@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using IntegrifyBot.Conversations;
+using IntegrifyBot.Features.Tasks;
+using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Storage;
+using IntegrifyBot.Storage.Entities;
+using Microsoft.Extensions.Options;
+
+namespace IntegrifyBot.Notifications;
+
+/// <summary>
+/// Finds new tasks by reading every linked user's open tasks (T1) on an interval and queuing those
+/// the outbox does not know yet. A user's first read only records what is already open: people are
+/// told about new work, not about everything they had before the bot watched.
+/// </summary>
+public sealed partial class NotificationPoller(
+    LinkedUsers users,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    NotificationOutbox outbox,
+    NotificationPreferences preferences,
+    NotificationSignal signal,
+    ConversationAddresses addresses,
+    SendThrottle throttle,
+    IOptions<NotificationsOptions> options,
+    TimeProvider time,
+    ILogger<NotificationPoller> logger) : BackgroundService
+{
+    /// <summary>
+    /// How long a settled row outlives its task's closing. A push can announce a task before Integrify's
+    /// list shows it; were its row forgotten meanwhile, the next poll would announce the task again.
+    /// </summary>
+    private static readonly TimeSpan SettledRowsKept = TimeSpan.FromDays(1);
+
+    // Hosted services are made before any of them starts, and the Integrify client (behind the task
+    // finder, and behind the Teams sender's adapter) cannot be made until the built-in simulator (demo
+    // mode) has started: they are taken when first used.
+    private TaskFinder? finder;
+    private IProactiveSender? sender;
+
+    private TaskFinder Finder => finder ??= services.GetRequiredService<TaskFinder>();
+
+    private IProactiveSender Sender => sender ??= services.GetRequiredService<IProactiveSender>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.PollingEnabled || !await ApplicationStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A cycle that fails as a whole (the database away) is tried again next time.
+                LogCycleFailed(exception);
+            }
+
+            // Jittered, so that instances started together do not poll Integrify in step.
+            var interval = options.Value.PollInterval;
+            var jitter = (Random.Shared.NextDouble() - 0.5) * 0.2;
+            await Task.Delay(interval + (interval * jitter), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One cycle over every linked user, a bounded number at a time; what it found.</summary>
+    public async Task<PollCycle> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var everyone = await users.AllAsync(cancellationToken);
+
+        // Everyone's settings in one read rather than one each: a moment old by the time someone is
+        // read, which matters little, since the sender looks at them again before anything is sent.
+        var settings = await preferences.AllAsync(cancellationToken);
+        var queued = 0;
+        var skipped = 0;
+        var polled = new ConcurrentBag<IntegrifyUser>();
+        await Parallel.ForEachAsync(
+            everyone,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
+            async (user, token) =>
+            {
+                var found = await PollUserAsync(user, settings.GetValueOrDefault(user) ?? NotificationPreferences.Defaults(user), polled, token);
+                if (found is null)
+                {
+                    Interlocked.Increment(ref skipped);
+                }
+                else
+                {
+                    Interlocked.Add(ref queued, found.Value);
+                }
+            });
+
+        if (queued > 0)
+        {
+            signal.Wake();
+        }
+
+        await preferences.RecordPolledAsync(polled, time.GetUtcNow(), cancellationToken);
+        return new PollCycle(everyone.Count, queued, skipped);
+    }
+
+    /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
+    /// <param name="polled">Where a user read as usual is put, for the cycle to record them all at once.</param>
+    private async Task<int?> PollUserAsync(IntegrifyUser user, NotificationSettings settings, ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
+    {
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> open;
+        try
+        {
+            open = await OpenTasksAsync(user, cancellationToken);
+        }
+        catch (IntegrifyLinkExpiredException)
+        {
+            // The user must link again; polling them achieves nothing until then, and they are told once.
+            if (settings.BrokenLinkToldAt is null && await TellLinkBrokenAsync(user, cancellationToken))
+            {
+                await preferences.UpdateAsync(user, changed => changed.BrokenLinkToldAt = time.GetUtcNow().UtcDateTime, cancellationToken);
+            }
+
+            return null;
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyUnavailableException or IntegrifyForbiddenException)
+        {
+            LogUserSkipped(exception.Status is { } status ? (int)status : 0);
+            return null;
+        }
+
+        var queued = 0;
+        if (settings.LastPolledAt is null && await NeverPolledAsync(user, cancellationToken))
+        {
+            await outbox.RecordKnownAsync(user, open, cancellationToken);
+        }
+        else
+        {
+            var known = await outbox.KnownAsync(user, [.. open], cancellationToken);
+            foreach (var sid in open.Where(sid => !known.Contains(sid)))
+            {
+                if (await outbox.EnqueueAsync(user, sid, NotificationSource.Poll, message: null, cancellationToken))
+                {
+                    queued++;
+                }
+            }
+        }
+
+        // Only a complete list tells which tasks closed: one past the first thousand is merely unread.
+        if (open.Count < TaskFinder.MaxTasksRead)
+        {
+            await outbox.ForgetClosedAsync(user, open, time.GetUtcNow() - SettledRowsKept, cancellationToken);
+        }
+
+        if (settings.LastPolledAt is null || settings.BrokenLinkToldAt is not null)
+        {
+            await preferences.UpdateAsync(
+                user,
+                changed =>
+                {
+                    changed.LastPolledAt = time.GetUtcNow().UtcDateTime;
+                    changed.BrokenLinkToldAt = null;
+                },
+                cancellationToken);
+        }
+        else
+        {
+            polled.Add(user);
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Whether the user's tasks were still never read, asked again after this read of them: another
+    /// instance may have finished their first read meanwhile, and what was assigned since then is new
+    /// work, which this read must queue, not record as already known.
+    /// </summary>
+    private async Task<bool> NeverPolledAsync(IntegrifyUser user, CancellationToken cancellationToken) =>
+        (await preferences.GetAsync(user, cancellationToken)).LastPolledAt is null;
+
+    /// <summary>
+    /// Tells the user in their personal chat that their sign-in expired; true when that is settled
+    /// (told, or there is no chat to tell them in), false when Teams should be tried again next cycle.
+    /// </summary>
+    private async Task<bool> TellLinkBrokenAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        var address = await addresses.FindAsync(user, cancellationToken);
+        if (address is null)
+        {
+            LogLinkBroken(told: false);
+            return true;
+        }
+
+        if (throttle.TryTake(user.TeamsTenantId, address.ConversationId) > TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var outcome = await Sender.SendAsync(address, LinkBrokenCard.Build(), cancellationToken);
+        if (outcome.Result == ProactiveResult.Gone)
+        {
+            await addresses.RetireAsync(user, address.ConversationId, cancellationToken);
+        }
+
+        var settled = outcome.Result is not (ProactiveResult.Failed or ProactiveResult.Throttled);
+        LogLinkBroken(told: outcome.Result == ProactiveResult.Delivered);
+        return settled;
+    }
+
+    private async Task<IReadOnlyList<string>> OpenTasksAsync(IntegrifyUser user, CancellationToken cancellationToken)
+    {
+        // Someone with more open tasks than that is told about new ones among the first thousand.
+        var sids = new List<string>();
+        await foreach (var task in Finder.OpenTasksAsync(user, new ListQuery(), TaskFinder.MaxTasksRead, cancellationToken))
+        {
+            if (!string.IsNullOrEmpty(task.RecipientTaskSid))
+            {
+                sids.Add(RecipientTasks.Canonical(task.RecipientTaskSid));
+            }
+        }
+
+        return sids;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A polling cycle failed; the next one tries again")]
+    private partial void LogCycleFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user's Integrify link needs renewing; they are not polled until they link again (told in Teams: {Told})")]
+    private partial void LogLinkBroken(bool told);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A user's tasks could not be read this cycle (Integrify's status {Status}; 0 for no answer)")]
+    private partial void LogUserSkipped(int status);
+}
+
+/// <summary>What one polling cycle did: users read, new tasks queued, users skipped.</summary>
+public sealed record PollCycle(int Users, int Queued, int Skipped);
