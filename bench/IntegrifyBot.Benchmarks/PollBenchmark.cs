@@ -1,7 +1,7 @@
 using IntegrifyBot.Features.Notifications;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Storage;
-using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.TestInfrastructure;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Benchmarks;
