@@ -29,7 +29,7 @@ need_debian_package npm npm
 # The end-to-end tests drive the Teams emulator in Debian's Chromium, never a downloaded browser.
 need_debian_package chromium chromium
 # The storage tests start a private PostgreSQL server of their own (initdb into a temporary folder,
-# see tests/IntegrifyBot.Tests/Infrastructure/PostgresServer.cs). Debian keeps the server's programs
+# see tests/IntegrifyBot.TestInfrastructure/PostgresServer.cs). Debian keeps the server's programs
 # out of PATH, in /usr/lib/postgresql/<version>/bin.
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null 2>&1; then
     install_debian_package postgresql

@@ -1,7 +1,7 @@
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Notifications;
 using IntegrifyBot.Storage;
-using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.TestInfrastructure;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Benchmarks;

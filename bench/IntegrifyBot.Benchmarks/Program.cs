@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Integrify.Simulator;
 using IntegrifyBot.Benchmarks;
-using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.TestInfrastructure;
 
 // The real bot in process (Kestrel, the Bot Framework adapter, SQLite), the Integrify simulator over
 // HTTP and a connector that enforces Teams' limits, with many linked people: how close the

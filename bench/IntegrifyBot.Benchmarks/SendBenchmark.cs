@@ -1,5 +1,5 @@
 using IntegrifyBot.Storage.Entities;
-using IntegrifyBot.Tests.Infrastructure;
+using IntegrifyBot.TestInfrastructure;
 
 namespace IntegrifyBot.Benchmarks;
 

@@ -1,0 +1,252 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+
+namespace IntegrifyBot.TestInfrastructure;
+
+/// <summary>
+/// Microsoft's Teams emulator (Agents Playground, from npm) run offline on 127.0.0.1, driven over its
+/// HTTP API as its own web UI drives it: it sends the bot Teams activities and is the connector the
+/// bot replies to. What the bot sends arrives on the emulator's WebSocket.
+/// </summary>
+public sealed partial class AgentsPlayground : IAsyncDisposable
+{
+    public const string ConversationId = "e2e-personal";
+
+    /// <summary>The emulator's own user, Alex Wilber, as its default configuration has him (its ids are not GUIDs).</summary>
+    public const string UserId = "user-id-0";
+
+    public const string UserAadObjectId = "00000000-0000-0000-0000-0000000000020";
+
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
+    private readonly BotProcess process;
+    private readonly ClientWebSocket socket = new();
+    private readonly Channel<JsonElement> pushes = Channel.CreateUnbounded<JsonElement>();
+    private readonly ClientWebSocket logSocket = new();
+    private readonly Channel<JsonElement> logs = Channel.CreateUnbounded<JsonElement>();
+    private readonly CancellationTokenSource stopping = new();
+    private Task? reading;
+    private Task? logReading;
+
+    private AgentsPlayground(BotProcess process, string workingFolder)
+    {
+        this.process = process;
+        WorkingFolder = workingFolder;
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string WorkingFolder { get; }
+
+    public static async Task<AgentsPlayground> StartAsync(Uri botMessagesEndpoint)
+    {
+        NodeTools.EnsureInstalled();
+        var folder = Directory.CreateTempSubdirectory("integrifybot-playground-").FullName;
+        var requestedPort = FreePort.Next();
+        var process = BotProcess.Start(
+            "node",
+            [
+                NodeTools.Path("node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
+                "-e", botMessagesEndpoint.ToString(), "-c", "msteams", "-p", requestedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--disable-telemetry", "--conversation-id", ConversationId,
+                "--service-url", $"http://127.0.0.1:{requestedPort}/_connector",
+            ],
+            new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none", ["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true" },
+            workingDirectory: folder);
+        var playground = new AgentsPlayground(process, folder);
+        try
+        {
+            await playground.WaitUntilReadyAsync(requestedPort);
+        }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
+        }
+
+        return playground;
+    }
+
+    /// <summary>Installs the app in the personal chat: Teams sends installationUpdate and conversationUpdate.</summary>
+    public async Task InstallAsync()
+    {
+        using var response = await Client.PostAsJsonAsync($"/_debug/conversation/{ConversationId}/installation", new { });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The current user (Alex Wilber) types a message in the personal chat.</summary>
+    public async Task SendAsync(string text)
+    {
+        using var response = await Client.PostAsJsonAsync(
+            $"/_conversation/v1/conversations/{ConversationId}/messages",
+            new { from = new { id = UserId }, text, textFormat = "plain" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Clicks an Action.Execute button of the card with the given message id; returns Teams' answer.</summary>
+    public async Task<JsonElement> ExecuteAsync(string cardMessageId, JsonElement action)
+    {
+        using var response = await Client.PostAsJsonAsync("/_conversation/v1/invoke", new
+        {
+            name = "adaptiveCard/action",
+            from = new { id = UserId },
+            conversation = new { id = ConversationId },
+            replyToId = cardMessageId,
+            value = new { action = new { type = "Action.Execute", verb = action.GetProperty("verb").GetString(), data = action.GetProperty("data") }, trigger = "manual" },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"The emulator answered {(int)response.StatusCode}: {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The next message the bot created in the chat, as the emulator shows it.</summary>
+    public async Task<JsonElement> NextMessageAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            while (true)
+            {
+                var push = await pushes.Reader.ReadAsync(cancellation.Token);
+                if (push.GetProperty("action").GetString() == "createMessage")
+                {
+                    return push.GetProperty("message");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The bot sent nothing to the emulator in time. Emulator output:\n{process.Output}{process.Errors}");
+        }
+    }
+
+    /// <summary>
+    /// The next entry of the emulator's log panel for a call of this name (such as getConversationMember,
+    /// a bot asking its connector for a member): the request and the emulator's response. The panel's
+    /// WebSocket is opened on first use; the emulator keeps what was logged before that for the first
+    /// client of the panel, so this works only while no browser shows the emulator's page.
+    /// </summary>
+    public async Task<JsonElement> NextLogAsync(string activityName, TimeSpan? timeout = null)
+    {
+        if (logReading is null)
+        {
+            await logSocket.ConnectAsync(new Uri($"ws://127.0.0.1:{BaseAddress.Port}/_ws/log/stream"), CancellationToken.None);
+            logReading = ReadPushesAsync(logSocket, logs, stopping.Token);
+        }
+
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            while (true)
+            {
+                var push = await logs.Reader.ReadAsync(cancellation.Token);
+                if (push.TryGetProperty("log", out var log) && log.TryGetProperty("activityName", out var name) && name.GetString() == activityName)
+                {
+                    return log;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The emulator logged no {activityName} in time. Emulator output:\n{process.Output}{process.Errors}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        foreach (var task in new[] { reading, logReading })
+        {
+            if (task is not null)
+            {
+                await task.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        socket.Dispose();
+        logSocket.Dispose();
+        Client?.Dispose();
+        await process.DisposeAsync();
+        stopping.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(int requestedPort)
+    {
+        // It prints "Listening on N", with another port when the one asked for was taken meanwhile.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        int? port = null;
+        while (port is null)
+        {
+            var match = ListeningOn().Match(process.Output);
+            if (match.Success)
+            {
+                port = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The Teams emulator did not start.\n{process.Output}{process.Errors}");
+            }
+            else
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(port == requestedPort, $"Port {requestedPort} was taken; the emulator's serviceUrl would point elsewhere.");
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        while (true)
+        {
+            try
+            {
+                using var ping = await Client.GetAsync("/_debug/ping");
+                if (ping.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        // Connect before anything is sent: the emulator hands pushes queued earlier to the first client only.
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        reading = ReadPushesAsync(socket, pushes, stopping.Token);
+    }
+
+    private static async Task ReadPushesAsync(ClientWebSocket socket, Channel<JsonElement> pushes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                message.SetLength(0);
+                using var document = JsonDocument.Parse(text);
+                await pushes.Writer.WriteAsync(document.RootElement.Clone(), cancellationToken);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^Listening on (\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ListeningOn();
+}
