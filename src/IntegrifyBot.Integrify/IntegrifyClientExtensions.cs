@@ -48,9 +48,6 @@ public static class IntegrifyClientExtensions
         services.AddTransient<IntegrifyHostGuard>();
         services.AddTransient<IntegrifyAuthHandler>();
 
-        AddHttpClient(services, AuthClient, withUserToken: false);
-        AddHttpClient(services, ApiClient, withUserToken: true);
-
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(IntegrifyJson.Options))
         {
             // The error handler already turned every failure into a typed IntegrifyException; Refit
@@ -62,16 +59,26 @@ public static class IntegrifyClientExtensions
                     : new IntegrifyUnavailableException("Integrify could not be reached.", exception),
             DeserializationExceptionFactory = (_, exception) =>
                 ValueTask.FromResult<Exception?>(new IntegrifyException("Integrify answered in a shape the bot does not understand.", exception)),
+
+            // Refit sets the primary handler of the clients it registers; without this, its own.
+            HttpMessageHandlerFactory = IntegrifyPrimaryHandler.Create,
         };
-        services.AddSingleton(provider => For<IIntegrifyAuthApi>(provider, AuthClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyUserApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyTasksApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyRequestsApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyReportsApi>(provider, ApiClient, settings));
+
+        // Each interface is a typed client of the factory: resolved afresh, it gets a handler chain
+        // the factory renews. Several interfaces share one named client, whose chain is built once.
+        // The generated registration uses the implementations Refit's source generator writes at build
+        // time; AddRefitClient would need Refit's reflection request builder (Refit.Reflection).
+        services.AddRefitGeneratedClient<IIntegrifyAuthApi>(settings, AuthClient);
+        services.AddRefitGeneratedClient<IIntegrifyUserApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyTasksApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyRequestsApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyReportsApi>(settings, ApiClient);
+        AddHandlers(services, AuthClient, withUserToken: false);
+        AddHandlers(services, ApiClient, withUserToken: true);
         return services;
     }
 
-    private static void AddHttpClient(IServiceCollection services, string name, bool withUserToken)
+    private static void AddHandlers(IServiceCollection services, string name, bool withUserToken)
     {
         var client = services.AddHttpClient(name, (provider, http) =>
             {
@@ -135,7 +142,4 @@ public static class IntegrifyClientExtensions
         SamplingDuration = TimeSpan.FromSeconds(30),
         BreakDuration = TimeSpan.FromSeconds(15),
     };
-
-    private static T For<T>(IServiceProvider provider, string clientName, RefitSettings settings) =>
-        RestService.For<T>(provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), settings);
 }
