@@ -22,8 +22,9 @@ public static class IntegrifyClientExtensions
 
     /// <summary>
     /// The typed Integrify client: one Refit interface per area, each call made for the user it
-    /// names. Its handlers, outermost first: typed errors, resilience (timeouts, retries of reads
-    /// only, a circuit breaker per host), the user's token, and the host guard.
+    /// names. Its handlers, outermost first: typed errors, the deployment's paths and permission values
+    /// (Integrify:Paths, Integrify:Permissions), resilience (timeouts, retries of reads only, a circuit
+    /// breaker per host), the user's token, and the host guard.
     /// </summary>
     /// <param name="validateOnStart">
     /// Whether a bad "Integrify" section stops the host from starting; off only when the address is
@@ -35,6 +36,7 @@ public static class IntegrifyClientExtensions
         var options = services.AddOptions<IntegrifyOptions>()
             .Bind(configuration.GetSection(IntegrifyOptions.Section))
             .ValidateDataAnnotations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrifyOptions>, IntegrifyContractValidation>());
         if (validateOnStart)
         {
             options.ValidateOnStart();
@@ -45,6 +47,7 @@ public static class IntegrifyClientExtensions
         services.AddSingleton<IntegrifyTokenProvider>();
         services.AddSingleton<IntegrifySignIn>();
         services.AddTransient<IntegrifyErrorHandler>();
+        services.AddTransient<IntegrifyContractHandler>();
         services.AddTransient<IntegrifyHostGuard>();
         services.AddTransient<IntegrifyAuthHandler>();
 
@@ -87,7 +90,8 @@ public static class IntegrifyClientExtensions
                 // The resilience pipeline's total timeout governs; this one only must not cut it short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler<IntegrifyErrorHandler>();
+            .AddHttpMessageHandler<IntegrifyErrorHandler>()
+            .AddHttpMessageHandler<IntegrifyContractHandler>();
 
         // Addresses of sign-in calls can hold an API key: no request logging for this client at all.
         if (!withUserToken)
