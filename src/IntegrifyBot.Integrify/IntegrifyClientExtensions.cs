@@ -22,8 +22,9 @@ public static class IntegrifyClientExtensions
 
     /// <summary>
     /// The typed Integrify client: one Refit interface per area, each call made for the user it
-    /// names. Its handlers, outermost first: typed errors, resilience (timeouts, retries of reads
-    /// only, a circuit breaker per host), the user's token, and the host guard.
+    /// names. Its handlers, outermost first: typed errors, the deployment's paths and permission values
+    /// (Integrify:Paths, Integrify:Permissions), resilience (timeouts, retries of reads only, a circuit
+    /// breaker per host), the user's token, and the host guard.
     /// </summary>
     /// <param name="validateOnStart">
     /// Whether a bad "Integrify" section stops the host from starting; off only when the address is
@@ -35,6 +36,7 @@ public static class IntegrifyClientExtensions
         var options = services.AddOptions<IntegrifyOptions>()
             .Bind(configuration.GetSection(IntegrifyOptions.Section))
             .ValidateDataAnnotations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrifyOptions>, IntegrifyContractValidation>());
         if (validateOnStart)
         {
             options.ValidateOnStart();
@@ -45,11 +47,9 @@ public static class IntegrifyClientExtensions
         services.AddSingleton<IntegrifyTokenProvider>();
         services.AddSingleton<IntegrifySignIn>();
         services.AddTransient<IntegrifyErrorHandler>();
+        services.AddTransient<IntegrifyContractHandler>();
         services.AddTransient<IntegrifyHostGuard>();
         services.AddTransient<IntegrifyAuthHandler>();
-
-        AddHttpClient(services, AuthClient, withUserToken: false);
-        AddHttpClient(services, ApiClient, withUserToken: true);
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(IntegrifyJson.Options))
         {
@@ -62,16 +62,26 @@ public static class IntegrifyClientExtensions
                     : new IntegrifyUnavailableException("Integrify could not be reached.", exception),
             DeserializationExceptionFactory = (_, exception) =>
                 ValueTask.FromResult<Exception?>(new IntegrifyException("Integrify answered in a shape the bot does not understand.", exception)),
+
+            // Refit sets the primary handler of the clients it registers; without this, its own.
+            HttpMessageHandlerFactory = IntegrifyPrimaryHandler.Create,
         };
-        services.AddSingleton(provider => For<IIntegrifyAuthApi>(provider, AuthClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyUserApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyTasksApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyRequestsApi>(provider, ApiClient, settings));
-        services.AddSingleton(provider => For<IIntegrifyReportsApi>(provider, ApiClient, settings));
+
+        // Each interface is a typed client of the factory: resolved afresh, it gets a handler chain
+        // the factory renews. Several interfaces share one named client, whose chain is built once.
+        // The generated registration uses the implementations Refit's source generator writes at build
+        // time; AddRefitClient would need Refit's reflection request builder (Refit.Reflection).
+        services.AddRefitGeneratedClient<IIntegrifyAuthApi>(settings, AuthClient);
+        services.AddRefitGeneratedClient<IIntegrifyUserApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyTasksApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyRequestsApi>(settings, ApiClient);
+        services.AddRefitGeneratedClient<IIntegrifyReportsApi>(settings, ApiClient);
+        AddHandlers(services, AuthClient, withUserToken: false);
+        AddHandlers(services, ApiClient, withUserToken: true);
         return services;
     }
 
-    private static void AddHttpClient(IServiceCollection services, string name, bool withUserToken)
+    private static void AddHandlers(IServiceCollection services, string name, bool withUserToken)
     {
         var client = services.AddHttpClient(name, (provider, http) =>
             {
@@ -80,7 +90,8 @@ public static class IntegrifyClientExtensions
                 // The resilience pipeline's total timeout governs; this one only must not cut it short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler<IntegrifyErrorHandler>();
+            .AddHttpMessageHandler<IntegrifyErrorHandler>()
+            .AddHttpMessageHandler<IntegrifyContractHandler>();
 
         // Addresses of sign-in calls can hold an API key: no request logging for this client at all.
         if (!withUserToken)
@@ -135,7 +146,4 @@ public static class IntegrifyClientExtensions
         SamplingDuration = TimeSpan.FromSeconds(30),
         BreakDuration = TimeSpan.FromSeconds(15),
     };
-
-    private static T For<T>(IServiceProvider provider, string clientName, RefitSettings settings) =>
-        RestService.For<T>(provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), settings);
 }

@@ -44,6 +44,15 @@ public sealed class IntegrifyOptions : IValidatableObject
     /// </summary>
     public string? OrganizationKey { get; set; }
 
+    /// <summary>
+    /// Paths that differ on this instance from the contract's, by name (IntegrifyPaths' members, such
+    /// as MyTasks), each with the placeholders of the path it replaces. Unset: the contract's paths.
+    /// </summary>
+    public Dictionary<string, string?> Paths { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Permission values that differ on this instance from the contract's: Start (R1), Run (P1), Requester (R4).</summary>
+    public Dictionary<string, string?> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (BaseUrl is null)

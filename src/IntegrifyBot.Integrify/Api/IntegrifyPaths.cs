@@ -1,8 +1,9 @@
 namespace IntegrifyBot.Integrify.Api;
 
 /// <summary>
-/// Every path of the Integrify API the bot calls, in one place. Paths marked "inferred" in the API
-/// contract are our best reading; a deployment whose instance differs changes the line here.
+/// Every path of the Integrify API the bot calls, in one place, as the contract (docs/integrify-api.md)
+/// gives them. Some are our best reading; a deployment whose instance differs sets
+/// Integrify:Paths:&lt;Name&gt; (a member's name here) or Integrify:Permissions:&lt;Name&gt; instead.
 /// </summary>
 public static class IntegrifyPaths
 {

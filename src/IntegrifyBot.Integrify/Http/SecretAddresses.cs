@@ -6,6 +6,9 @@ namespace IntegrifyBot.Integrify.Http;
 /// </summary>
 public static class SecretAddresses
 {
+    /// <summary>Where the API-key sign-in paths live; an override of theirs must stay here (see IntegrifyContractValidation).</summary>
+    public const string Prefix = "/api/auth/apikey/";
+
     public static bool Contains(Uri? uri) =>
-        uri is not null && uri.AbsolutePath.Contains("/api/auth/apikey/", StringComparison.OrdinalIgnoreCase);
+        uri is not null && uri.AbsolutePath.Contains(Prefix, StringComparison.OrdinalIgnoreCase);
 }
