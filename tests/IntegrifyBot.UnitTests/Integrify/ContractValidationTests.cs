@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Refit;
 
-namespace IntegrifyBot.Tests.Integrify;
+namespace IntegrifyBot.UnitTests.Integrify;
 
 /// <summary>
 /// Overrides of the contract are checked when the client starts: a bad one stops the start with one
