@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
@@ -180,7 +181,7 @@ public sealed partial class LinkingFeature(
             : await AnswerAsync(turn, user, attempt, "code", userName: null, cancellationToken);
     }
 
-    private async Task<BotReply> LinkCardAsync(BotRequest turn, LinkNotice? notice, string? userName, CancellationToken cancellationToken)
+    private async Task<BotReply> LinkCardAsync(BotRequest turn, CardNotice? notice, string? userName, CancellationToken cancellationToken)
     {
         // Only the personal chat offers the page: its state is bound to whoever asked.
         var page = turn.Conversation.Kind == ConversationKind.Personal

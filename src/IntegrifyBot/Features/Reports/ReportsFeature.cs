@@ -25,17 +25,11 @@ public sealed partial class ReportsFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapLinkedCommand(ReportsCommand, (request, user, token) => AskedAsync(request.Turn, user, new ReportCatalogView(Search(request.Arguments)), token));
+        routes.MapLinkedCommand(ReportsCommand, (request, user, token) => AskedAsync(request.Turn, user, new ReportCatalogView(CardLimits.Search(request.Arguments)), token));
         routes.MapLinkedVerb<ReportCatalogView>(ReportVerbs.Page, retryWithData: true, (turn, user, view, token) => CatalogAsync(turn, user, view, notice: null, token));
         routes.MapLinkedVerb<ReportView>(ReportVerbs.Filters, retryWithData: true, FiltersAsync);
         routes.MapLinkedVerb<ReportView>(ReportVerbs.Run, retryWithData: true, RunAsync);
         routes.MapLinkedVerb<ReportView>(ReportVerbs.Export, retryWithData: true, ExportAsync);
-    }
-
-    private static string? Search(string arguments)
-    {
-        var words = arguments.Trim();
-        return words.Length == 0 ? null : words[..Math.Min(words.Length, ReportCards.MaxSearchLength)];
     }
 
     /// <summary>"reports" typed: the catalog in the personal chat; elsewhere a card that refreshes into it for the asker alone.</summary>
@@ -78,7 +72,7 @@ public sealed partial class ReportsFeature(
         ReportResult result;
         try
         {
-            result = await reports.RunAsync(user, report.ReportSid, reading.Send, cancellationToken, limit: report.Start + ReportCards.PageSize);
+            result = await reports.RunAsync(user, report.ReportSid, reading.Send, cancellationToken, limit: report.Start + CardLimits.PageSize);
         }
         catch (IntegrifyBadRequestException exception)
         {
@@ -91,7 +85,7 @@ public sealed partial class ReportsFeature(
         }
 
         // A page past the end (Integrify's data changed meanwhile) shows the last page instead of nothing.
-        var start = report.Start < result.Rows.Count || result.Rows.Count == 0 ? report.Start : (result.Rows.Count - 1) / ReportCards.PageSize * ReportCards.PageSize;
+        var start = report.Start < result.Rows.Count || result.Rows.Count == 0 ? report.Start : CardLimits.LastPageStart(result.Rows.Count);
         var view = report with { Start = start, Values = Carried(reading) };
         return new CardReply(ReportCards.Result(view, result, ReportFilterForm.Describe(exposed, reading.Given, turn.Locale), turn));
     }

@@ -41,11 +41,11 @@ public sealed partial class RequestsFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapLinkedCommand(RequestsCommand, (request, user, token) => ListAsync(request.Turn, user, new RequestListView(Search(request.Arguments)), notice: null, token));
+        routes.MapLinkedCommand(RequestsCommand, (request, user, token) => ListAsync(request.Turn, user, new RequestListView(CardLimits.Search(request.Arguments)), notice: null, token));
         routes.MapLinkedVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, user, view, token) => ListAsync(turn, user, view, notice: null, token));
         routes.MapLinkedVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, user, data, token) => DetailAsync(turn, user, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
         routes.MapLinkedVerb<CancelRequestData>(RequestVerbs.Cancel, retryWithData: true, CancelAsync);
-        routes.MapLinkedCommand(StartCommand, (request, user, token) => ProcessesAsync(user, Search(request.Arguments), token));
+        routes.MapLinkedCommand(StartCommand, (request, user, token) => ProcessesAsync(user, CardLimits.Search(request.Arguments), token));
         routes.MapVerb<PickProcessData>(RequestVerbs.Pick, retryWithData: true, (turn, data, _) => Task.FromResult<BotReply>(new CardReply(RequestCards.NameIt(data, SuggestedName(turn, data), Guid.NewGuid().ToString("N")))));
         routes.MapLinkedVerb<StartRequestData>(RequestVerbs.Start, retryWithData: true, StartAsync);
     }
@@ -132,15 +132,9 @@ public sealed partial class RequestsFeature(
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
 
-    private static string? Search(string arguments)
-    {
-        var words = arguments.Trim();
-        return words.Length == 0 ? null : words[..Math.Min(words.Length, RequestCards.MaxSearchLength)];
-    }
-
     private async Task<BotReply> ListAsync(BotRequest turn, IntegrifyUser user, RequestListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = RequestCards.PageSize, Sort = "createdDate", Dir = "desc" };
+        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = CardLimits.PageSize, Sort = "createdDate", Dir = "desc" };
         var page = await requests.ListRequestsAsync(user, query, cancellationToken);
         return new CardReply(RequestCards.List(page, view, turn, notice));
     }
