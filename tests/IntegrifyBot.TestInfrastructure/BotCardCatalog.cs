@@ -67,15 +67,15 @@ public static class BotCardCatalog
         var choices = new ApprovalDetails { Choices = [new ApprovalChoice { Value = "approve", Label = "Approve" }, new ApprovalChoice { Value = "deny", Label = "Deny" }], CommentRequiredFor = ["deny"] };
         var taskPage = new TaskListPage(new TaskListView(null, 10), 23, [approval, milestone, form], new Dictionary<string, ApprovalDetails> { ["rt-1"] = choices });
         yield return ("tasks", TaskCards.List(taskPage, personal, integrify, now));
-        yield return ("tasks-acted", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You chose **Approve** on the task on request #1001.", IsProblem: false)));
-        yield return ("tasks-refused", TaskCards.List(taskPage, personal, integrify, now, new TaskNotice("You can no longer act on the task on request #1001.", IsProblem: true)));
+        yield return ("tasks-acted", TaskCards.List(taskPage, personal, integrify, now, new CardNotice("You chose **Approve** on the task on request #1001.", IsProblem: false)));
+        yield return ("tasks-refused", TaskCards.List(taskPage, personal, integrify, now, new CardNotice("You can no longer act on the task on request #1001.", IsProblem: true)));
         yield return ("tasks-none", TaskCards.List(new TaskListPage(new TaskListView("invoice"), 0, [], new Dictionary<string, ApprovalDetails>()), personal, integrify, now));
         yield return ("tasks-in-channel-for-everyone", TaskCards.PrivateList(channel, new TaskListView()));
         yield return ("tasks-in-channel-after-an-action", TaskCards.PrivateList(channel, new TaskListView(), "chose **Approve** on the task on request #1001 at 11/28/2026 9:00 AM."));
         yield return ("tasks-in-channel-for-the-asker", TaskCards.List(taskPage, channel, integrify, now));
         var comments = new[] { new RequestComment { Author = "Patti Fernandez", Date = now.AddDays(-1), Comment = "Please add the **vendor** quote." } };
         yield return ("task-detail-approval", TaskCards.Detail(approval with { StartDate = now.AddDays(-4) }, choices with { Instructions = "Check the budget line first." }, comments, new TaskListView(), personal, integrify, now));
-        yield return ("task-detail-form", TaskCards.Detail(form, null, [], new TaskListView(), personal, integrify, now, new TaskNotice("Your comment was added to the request.", IsProblem: false)));
+        yield return ("task-detail-form", TaskCards.Detail(form, null, [], new TaskListView(), personal, integrify, now, new CardNotice("Your comment was added to the request.", IsProblem: false)));
         yield return ("task-detail-in-channel", TaskCards.Detail(milestone, null, comments, new TaskListView(), channel, integrify, now));
         var requests = new PagedList<RequestSummary>
         {

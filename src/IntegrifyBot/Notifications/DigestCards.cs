@@ -17,7 +17,7 @@ public static class DigestCards
     public static AdaptiveCard Daily(DueTasks due, BotRequest reader, Uri integrify, DateTimeOffset now)
     {
         var card = Daily(due, reader, integrify, now, compact: false);
-        return System.Text.Encoding.UTF8.GetByteCount(Cards.Json.CardJson.Serialize(card)) <= TaskCards.MaxCardBytes
+        return CardLimits.Fits(card)
             ? card
             : Daily(due, reader, integrify, now, compact: true);
     }

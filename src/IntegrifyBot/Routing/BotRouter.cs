@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Settings;
 using IntegrifyBot.Telemetry;
@@ -13,11 +14,13 @@ namespace IntegrifyBot.Routing;
 /// <summary>
 /// Sends each turn to the feature that answers it and guarantees an answer: an unknown command gets
 /// help, an outdated or altered card gets a polite refusal, a failing or slow feature gets a problem
-/// card within the turn's time budget. Nothing here knows about the Bot Framework.
+/// card within the turn's time budget; a linked route gets the user's link resolved before it runs, and
+/// people without one get the link card. Nothing here knows about the Bot Framework.
 /// </summary>
 public sealed partial class BotRouter
 {
     private readonly RouteTable routes = new();
+    private readonly ILinkedUsers linkedUsers;
     private readonly BotOptions options;
     private readonly RouterMetrics metrics;
     private readonly ILogger<BotRouter> logger;
@@ -26,10 +29,12 @@ public sealed partial class BotRouter
     private readonly Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signInRequired;
     private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> signInState;
 
-    public BotRouter(IEnumerable<IBotFeature> features, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
+    public BotRouter(IEnumerable<IBotFeature> features, ILinkedUsers linkedUsers, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(linkedUsers);
         ArgumentNullException.ThrowIfNull(options);
+        this.linkedUsers = linkedUsers;
         this.options = options.Value;
         this.metrics = metrics;
         this.logger = logger;
@@ -77,7 +82,7 @@ public sealed partial class BotRouter
         var retry = route.RetryWithData && invocation.Data.ValueKind == JsonValueKind.Object
             ? CardActions.Execute("Try again", invocation.Verb, JsonObject.Create(invocation.Data))
             : null;
-        return RunAsync(turn, $"verb {invocation.Verb}", budget, retry, token => route.Handler(turn, invocation.Data, token), cancellationToken);
+        return RunAsync(turn, $"verb {invocation.Verb}", budget, retry, token => InvokeVerbAsync(route, turn, invocation.Data, token), cancellationToken);
     }
 
     public Task<BotReply> WelcomeAsync(BotRequest turn, CancellationToken cancellationToken) =>
@@ -91,12 +96,37 @@ public sealed partial class BotRouter
     {
         if (routes.MatchCommand(text) is { } command)
         {
-            return command.Route.Handler(new CommandRequest(turn, command.Route.Command, command.Arguments), cancellationToken);
+            var request = new CommandRequest(turn, command.Route.Command, command.Arguments);
+            return AsUserAsync(turn, command.Route.NeedsLink, user => command.Route.Handler(request, user, cancellationToken), cancellationToken);
         }
 
         return routes.MatchPattern(text) is { } pattern
-            ? pattern.Route.Handler(turn, pattern.Match, cancellationToken)
+            ? AsUserAsync(turn, pattern.Route.NeedsLink, user => pattern.Route.Handler(turn, user, pattern.Match, cancellationToken), cancellationToken)
             : unknownCommand(turn, text, cancellationToken);
+    }
+
+    private Task<BotReply> InvokeVerbAsync(RouteTable.VerbRoute route, BotRequest turn, JsonElement json, CancellationToken cancellationToken)
+    {
+        // Altered or outdated data is refused as such, whoever clicked: the link is looked up after.
+        var data = route.Parse(json);
+        return AsUserAsync(turn, route.NeedsLink, user => route.Handler(turn, user, data, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a route as the turn's sender: a linked route gets their user once the link is found (or made
+    /// on the spot), and someone without one gets the link card instead; any other route gets nobody,
+    /// and nobody is looked up for it.
+    /// </summary>
+    private async Task<BotReply> AsUserAsync(BotRequest turn, bool needsLink, Func<IntegrifyUser?, Task<BotReply>> handler, CancellationToken cancellationToken)
+    {
+        if (!needsLink)
+        {
+            return await handler(null);
+        }
+
+        return await linkedUsers.FindOrLinkAsync(turn, cancellationToken) is { } user
+            ? await handler(user)
+            : new NotLinkedReply(await signInRequired(turn, SignInReason.NotLinked, cancellationToken));
     }
 
     private async Task<BotReply> RunAsync(
@@ -118,7 +148,14 @@ public sealed partial class BotRouter
             work = handler(timeout.Token);
 
             // WaitAsync answers on time even when a handler ignores its cancellation token.
-            return await work.WaitAsync(budget, cancellationToken);
+            var reply = await work.WaitAsync(budget, cancellationToken);
+            if (reply is NotLinkedReply notLinked)
+            {
+                outcome = "sign-in";
+                return notLinked.LinkCard;
+            }
+
+            return reply;
         }
         catch (VerbDataException exception)
         {
@@ -128,8 +165,9 @@ public sealed partial class BotRouter
         }
         catch (IntegrifyLinkExpiredException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Any feature calling Integrify for a user without a working link ends up here, and the
-            // user gets the link card instead of an error.
+            // Integrify ended the link during the turn: it refused to renew the sign-in, or the link
+            // was removed (signed out elsewhere) after the route found it. Not a sign-in check, which
+            // linked routes pass before they run: the user gets the link card instead of an error.
             outcome = "sign-in";
             var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
             return await SignInCardAsync(turn, reason, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
@@ -185,6 +223,12 @@ public sealed partial class BotRouter
             return new CardReply(ProblemCards.Unexpected(retry));
         }
     }
+
+    /// <summary>
+    /// The link card for someone a linked route could not run for; the router unwraps it, to count the
+    /// turn as answered with sign-in rather than by the route.
+    /// </summary>
+    private sealed record NotLinkedReply(BotReply LinkCard) : BotReply;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A card action named the unknown verb {Verb}; answered that the card is outdated")]
     private partial void LogUnknownVerb(string verb);

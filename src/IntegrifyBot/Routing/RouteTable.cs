@@ -1,11 +1,15 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IntegrifyBot.Integrify.Api;
 
 namespace IntegrifyBot.Routing;
 
 /// <summary>
 /// The commands and card verbs the bot answers, filled by each <see cref="IBotFeature"/> at start.
 /// Mapping the same phrase or verb twice is a programming error and fails at start, not at run time.
+/// A route that acts in Integrify as the user is mapped as linked (<c>MapLinked…</c>): the router finds
+/// or makes the user's link before it runs and answers people without one with the link card, so its
+/// handler receives the user and never checks linking itself.
 /// </summary>
 public sealed class RouteTable
 {
@@ -27,21 +31,15 @@ public sealed class RouteTable
 
     public void MapCommand(CommandDescriptor command, Func<CommandRequest, CancellationToken, Task<BotReply>> handler)
     {
-        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(handler);
-        var route = new CommandRoute(command, handler);
-        foreach (var phrase in command.Phrases)
-        {
-            var key = CommandText.Normalize(phrase);
-            if (key.Length == 0 || !phrases.TryAdd(key, route))
-            {
-                throw new InvalidOperationException($"The command phrase \"{phrase}\" is empty or mapped twice.");
-            }
+        AddCommand(command, needsLink: false, (request, _, cancellationToken) => handler(request, cancellationToken));
+    }
 
-            longestPhraseWords = Math.Max(longestPhraseWords, key.Split(' ').Length);
-        }
-
-        commands.Add(command);
+    /// <summary>A text command that acts in Integrify as the user: its handler receives the linked user.</summary>
+    public void MapLinkedCommand(CommandDescriptor command, Func<CommandRequest, IntegrifyUser, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        AddCommand(command, needsLink: true, (request, user, cancellationToken) => handler(request, Linked(user), cancellationToken));
     }
 
     /// <summary>
@@ -55,13 +53,19 @@ public sealed class RouteTable
     public void MapVerb<TData>(string verb, bool retryWithData, Func<BotRequest, TData, CancellationToken, Task<BotReply>> handler)
         where TData : class
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         ArgumentNullException.ThrowIfNull(handler);
-        var route = new VerbRoute(verb, retryWithData, (turn, data, cancellationToken) => handler(turn, VerbData.Parse<TData>(data), cancellationToken));
-        if (!verbs.TryAdd(verb, route))
-        {
-            throw new InvalidOperationException($"The card verb \"{verb}\" is mapped twice.");
-        }
+        AddVerb<TData>(verb, retryWithData, needsLink: false, (turn, _, data, cancellationToken) => handler(turn, data, cancellationToken));
+    }
+
+    /// <summary>
+    /// <see cref="MapVerb"/> for a verb that acts in Integrify as the user: its data is checked first,
+    /// then its handler receives the linked user.
+    /// </summary>
+    public void MapLinkedVerb<TData>(string verb, bool retryWithData, Func<BotRequest, IntegrifyUser, TData, CancellationToken, Task<BotReply>> handler)
+        where TData : class
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        AddVerb<TData>(verb, retryWithData, needsLink: true, (turn, user, data, cancellationToken) => handler(turn, Linked(user), data, cancellationToken));
     }
 
     /// <summary>What answers text that matches no command; exactly one feature maps it.</summary>
@@ -84,12 +88,21 @@ public sealed class RouteTable
     /// </summary>
     public void MapPattern(Regex pattern, Func<BotRequest, Match, CancellationToken, Task<BotReply>> handler)
     {
-        ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(handler);
-        patterns.Add(new PatternRoute(pattern, handler));
+        AddPattern(pattern, needsLink: false, (turn, _, match, cancellationToken) => handler(turn, match, cancellationToken));
     }
 
-    /// <summary>What answers a turn that needs a linked Integrify account the user does not have (any more).</summary>
+    /// <summary><see cref="MapPattern"/> for text that acts in Integrify as the user: its handler receives the linked user.</summary>
+    public void MapLinkedPattern(Regex pattern, Func<BotRequest, IntegrifyUser, Match, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        AddPattern(pattern, needsLink: true, (turn, user, match, cancellationToken) => handler(turn, Linked(user), match, cancellationToken));
+    }
+
+    /// <summary>
+    /// What answers a turn that needs a linked Integrify account the user does not have: a linked route
+    /// for someone without a link, or any route whose link Integrify ended during the turn.
+    /// </summary>
     public void MapSignInRequired(Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -137,11 +150,52 @@ public sealed class RouteTable
 
     internal VerbRoute? FindVerb(string verb) => verbs.GetValueOrDefault(verb);
 
-    internal sealed record CommandRoute(CommandDescriptor Command, Func<CommandRequest, CancellationToken, Task<BotReply>> Handler);
+    // The router hands a linked route the user it resolved, and an unlinked one nobody: a linked
+    // handler without a user is a router bug, not a person to send the link card to.
+    private static IntegrifyUser Linked(IntegrifyUser? user) =>
+        user ?? throw new InvalidOperationException("A linked route ran without its linked user.");
+
+    private void AddCommand(CommandDescriptor command, bool needsLink, Func<CommandRequest, IntegrifyUser?, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var route = new CommandRoute(command, needsLink, handler);
+        foreach (var phrase in command.Phrases)
+        {
+            var key = CommandText.Normalize(phrase);
+            if (key.Length == 0 || !phrases.TryAdd(key, route))
+            {
+                throw new InvalidOperationException($"The command phrase \"{phrase}\" is empty or mapped twice.");
+            }
+
+            longestPhraseWords = Math.Max(longestPhraseWords, key.Split(' ').Length);
+        }
+
+        commands.Add(command);
+    }
+
+    private void AddVerb<TData>(string verb, bool retryWithData, bool needsLink, Func<BotRequest, IntegrifyUser?, TData, CancellationToken, Task<BotReply>> handler)
+        where TData : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        var route = new VerbRoute(verb, retryWithData, needsLink, data => VerbData.Parse<TData>(data), (turn, user, data, cancellationToken) => handler(turn, user, (TData)data, cancellationToken));
+        if (!verbs.TryAdd(verb, route))
+        {
+            throw new InvalidOperationException($"The card verb \"{verb}\" is mapped twice.");
+        }
+    }
+
+    private void AddPattern(Regex pattern, bool needsLink, Func<BotRequest, IntegrifyUser?, Match, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        patterns.Add(new PatternRoute(pattern, needsLink, handler));
+    }
+
+    internal sealed record CommandRoute(CommandDescriptor Command, bool NeedsLink, Func<CommandRequest, IntegrifyUser?, CancellationToken, Task<BotReply>> Handler);
 
     internal sealed record CommandMatch(CommandRoute Route, string Arguments);
 
-    internal sealed record PatternRoute(Regex Pattern, Func<BotRequest, Match, CancellationToken, Task<BotReply>> Handler);
+    internal sealed record PatternRoute(Regex Pattern, bool NeedsLink, Func<BotRequest, IntegrifyUser?, Match, CancellationToken, Task<BotReply>> Handler);
 
-    internal sealed record VerbRoute(string Verb, bool RetryWithData, Func<BotRequest, JsonElement, CancellationToken, Task<BotReply>> Handler);
+    /// <param name="Parse">Reads and checks the card's data as the verb's record, before anyone is looked up.</param>
+    internal sealed record VerbRoute(string Verb, bool RetryWithData, bool NeedsLink, Func<JsonElement, object> Parse, Func<BotRequest, IntegrifyUser?, object, CancellationToken, Task<BotReply>> Handler);
 }

@@ -65,6 +65,21 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void No_feature_checks_linking_by_hand()
+    {
+        // Routes declare that they need a linked user and the router answers the unlinked: a feature
+        // that asks for the link itself, or throws to be answered with the link card, goes around that.
+        var features = Path.Combine(Source, "Features");
+        var offenders = Directory.EnumerateFiles(features, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => ChecksLinkingByHand().Matches(Code(File.ReadAllText(file))).Select(use => $"{Path.GetRelativePath(Source, file)}: {use.Value}"))
+            .ToList();
+
+        Assert.True(Directory.Exists(features));
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void A_cycle_is_found_when_there_is_one()
     {
         var uses = new Dictionary<string, HashSet<string>>
@@ -200,6 +215,9 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"^using (IntegrifyBot(?:\.\w+)+);", RegexOptions.Multiline)]
     private static partial Regex Import();
+
+    [GeneratedRegex(@"\bRequireAsync\b|\bIntegrifyNotLinkedException\b")]
+    private static partial Regex ChecksLinkingByHand();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@?\$?""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]
     private static partial Regex NotCode();

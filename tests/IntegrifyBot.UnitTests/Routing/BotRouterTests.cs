@@ -640,6 +640,7 @@ public sealed class BotRouterTests : IDisposable
 
     private BotRouter RouterWith(IBotFeature[] features, TimeSpan? invokeTimeout = null, TimeSpan? messageTimeout = null) => new(
         features,
+        new RecordingLinkedUsers(),
         Options.Create(new BotOptions { InvokeTimeout = invokeTimeout ?? LongBudget, MessageTimeout = messageTimeout ?? LongBudget }),
         new RouterMetrics(services.GetRequiredService<IMeterFactory>()),
         NullLogger<BotRouter>.Instance);

@@ -18,7 +18,7 @@ public static class HelpCards
             FallbackText = "Hi! I bring your Integrify work into Teams. Type help to see what I can do.",
             Body =
             [
-                new TextBlock($"{greeting} I'm the Integrify bot.") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+                CardParts.Heading($"{greeting} I'm the Integrify bot."),
                 new TextBlock("I bring your company's Integrify workflows into Teams, so you can deal with what is waiting for you without leaving the chat."),
                 new TextBlock("Type **help** at any time to see what I can do. In a group chat or channel, @mention me first.") { IsSubtle = true },
             ],
@@ -39,7 +39,7 @@ public static class HelpCards
             body.Add(new TextBlock($"Sorry, I didn't understand {shown}.") { Color = TextColor.Attention });
         }
 
-        body.Add(new TextBlock("Here's what I can do") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        body.Add(CardParts.Heading("Here's what I can do", TextSize.Medium));
         body.Add(new FactSet(listed.Select(command => new Fact(command.Example ?? command.Name, command.Description)).ToList()));
         body.Add(new TextBlock("Type a command, or pick one below. In a group chat or channel, @mention me first.") { IsSubtle = true, Size = TextSize.Small });
 

@@ -21,7 +21,7 @@ public static class LinkCards
     /// <param name="pageUrl">The sign-in page for this user, or null when the bot has no public address.</param>
     /// <param name="notice">Why the card is shown again (an expired link, a refused password), or null.</param>
     /// <param name="userName">What to prefill as the username; never a password.</param>
-    public static AdaptiveCard Link(BotRequest turn, Uri? pageUrl, LinkNotice? notice, string? userName = null)
+    public static AdaptiveCard Link(BotRequest turn, Uri? pageUrl, CardNotice? notice, string? userName = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var body = new List<CardElement> { Heading(Title) };
@@ -136,23 +136,23 @@ public static class LinkCards
         ],
     };
 
-    public static LinkNotice Refused(string? explanation, string what) => new(
+    public static CardNotice Refused(string? explanation, string what) => new(
         string.IsNullOrWhiteSpace(explanation)
             ? $"Integrify didn't accept that {what}. Please check it and try again."
             : $"Integrify didn't accept that {what}: “{CardText.Escape(explanation, 200)}”",
         IsProblem: true);
 
-    public static LinkNotice Throttled(DateTimeOffset until, BotRequest turn) => new(
+    public static CardNotice Throttled(DateTimeOffset until, BotRequest turn) => new(
         $"Too many sign-ins failed, so I've paused sign-in for you until {CardDates.Format(until, turn.Locale, turn.TimeZone)}.",
         IsProblem: true);
 
-    public static LinkNotice Unavailable { get; } = new("Integrify isn't answering right now, so nothing was stored. Please try again in a moment.", IsProblem: true);
+    public static CardNotice Unavailable { get; } = new("Integrify isn't answering right now, so nothing was stored. Please try again in a moment.", IsProblem: true);
 
-    public static LinkNotice Missing(string what) => new($"Please enter your {what}.", IsProblem: true);
+    public static CardNotice Missing(string what) => new($"Please enter your {what}.", IsProblem: true);
 
-    public static LinkNotice Expired { get; } = new("Your Integrify sign-in has expired or was revoked. Please link again.", IsProblem: true);
+    public static CardNotice Expired { get; } = new("Your Integrify sign-in has expired or was revoked. Please link again.", IsProblem: true);
 
-    public static LinkNotice NeedsLink { get; } = new("First, link your Integrify account, so I can act as you.", IsProblem: false);
+    public static CardNotice NeedsLink { get; } = new("First, link your Integrify account, so I can act as you.", IsProblem: false);
 
     /// <summary>
     /// Teams' own sign-in button: it opens the page in Teams' authentication popup, which reports
@@ -190,7 +190,7 @@ public static class LinkCards
         Actions = [CardActions.Execute("Link with API key", LinkVerbs.ApiKey, style: ActionStyle.Positive)],
     };
 
-    private static TextBlock Heading(string text) => new(text) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder };
+    private static TextBlock Heading(string text) => CardParts.Heading(text, TextSize.Medium);
 
     private static string HowLinked(LinkMethod method) => method switch
     {
@@ -204,6 +204,3 @@ public static class LinkCards
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
-
-/// <summary>A line at the top of the link card saying why it is shown.</summary>
-public sealed record LinkNotice(string Text, bool IsProblem);

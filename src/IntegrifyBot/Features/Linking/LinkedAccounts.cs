@@ -8,16 +8,17 @@ using Microsoft.Extensions.Options;
 namespace IntegrifyBot.Features.Linking;
 
 /// <summary>
-/// Who a Teams user is in Integrify. Every feature that acts in Integrify asks <see cref="RequireAsync"/>
-/// first: it answers with the user's key when they are linked, links them on the spot when the
-/// organisation allows zero-touch linking, and otherwise throws, which the router turns into the link card.
+/// Who a Teams user is in Integrify. The router asks <see cref="FindOrLinkAsync"/> before every route that
+/// acts in Integrify as the user: it answers with the user's key when they are linked, links them on the
+/// spot when the organisation allows zero-touch linking, and otherwise says nobody, and the router
+/// answers with the link card.
 /// </summary>
 public sealed partial class LinkedAccounts(
     IIntegrifyTokenStore store,
     IntegrifySignIn signIn,
     IOptions<LinkingOptions> linking,
     IOptions<IntegrifyOptions> integrify,
-    ILogger<LinkedAccounts> logger)
+    ILogger<LinkedAccounts> logger) : ILinkedUsers
 {
     /// <summary>The key of the turn's sender in the token store (see <see cref="IntegrifyUsers"/>).</summary>
     public static IntegrifyUser UserOf(BotRequest turn) => IntegrifyUsers.Of(turn);
@@ -25,16 +26,12 @@ public sealed partial class LinkedAccounts(
     public Task<IntegrifyCredential?> FindAsync(BotRequest turn, CancellationToken cancellationToken) =>
         store.FindAsync(UserOf(turn), cancellationToken);
 
-    /// <exception cref="IntegrifyNotLinkedException">The user is not linked and cannot be linked without them.</exception>
-    public async Task<IntegrifyUser> RequireAsync(BotRequest turn, CancellationToken cancellationToken)
+    public async Task<IntegrifyUser?> FindOrLinkAsync(BotRequest turn, CancellationToken cancellationToken)
     {
         var user = UserOf(turn);
-        if (await store.FindAsync(user, cancellationToken) is not null || await TryZeroTouchAsync(turn, user, cancellationToken) is not null)
-        {
-            return user;
-        }
-
-        throw new IntegrifyNotLinkedException("This Teams user has not linked an Integrify account.");
+        return await store.FindAsync(user, cancellationToken) is not null || await TryZeroTouchAsync(turn, user, cancellationToken) is not null
+            ? user
+            : null;
     }
 
     /// <summary>Whether zero-touch linking is on and has its organisation key.</summary>

@@ -17,6 +17,7 @@ public static class LinkingExtensions
         services.AddSingleton<IValidateOptions<LinkingOptions>>(provider => provider.GetRequiredService<LinkingOptionsSetup>());
 
         services.AddSingleton<LinkedAccounts>();
+        services.AddSingleton<ILinkedUsers>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInAttempts>();
         services.AddSingleton<SignInPages>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
@@ -40,7 +41,7 @@ public sealed partial class LinkingFeature(
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapCommand(SignInCommand, (request, token) => SignInAsync(request.Turn, token));
         routes.MapCommand(SignOutCommand, (request, token) => SignOutAsync(request.Turn, token));
-        routes.MapCommand(StatusCommand, (request, token) => StatusAsync(request.Turn, token));
+        routes.MapLinkedCommand(StatusCommand, (request, user, token) => StatusAsync(request.Turn, user, token));
 
         // What was typed into these cards is a secret: a problem card must not offer it back.
         routes.MapVerb<PasswordLinkData>(LinkVerbs.Password, retryWithData: false, LinkWithPasswordAsync);
@@ -70,14 +71,15 @@ public sealed partial class LinkingFeature(
         return await LinkCardAsync(turn, notice: null, userName: null, cancellationToken);
     }
 
-    private async Task<BotReply> StatusAsync(BotRequest turn, CancellationToken cancellationToken)
+    private async Task<BotReply> StatusAsync(BotRequest turn, IntegrifyUser user, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
-
         // U1 proves the link works now, and gives the name Integrify knows the user by.
         var current = await users.GetCurrentUserAsync(user, cancellationToken);
-        var credential = await store.FindAsync(user, cancellationToken) ?? throw new IntegrifyNotLinkedException("The link was removed meanwhile.");
-        return new CardReply(LinkCards.Status(credential, current, Instance, turn));
+
+        // Signed out in another chat meanwhile: answered as anyone without a link is.
+        return await store.FindAsync(user, cancellationToken) is { } credential
+            ? new CardReply(LinkCards.Status(credential, current, Instance, turn))
+            : await LinkCardAsync(turn, LinkCards.NeedsLink, userName: null, cancellationToken);
     }
 
     private async Task<BotReply> SignOutAsync(BotRequest turn, CancellationToken cancellationToken)
@@ -179,7 +181,7 @@ public sealed partial class LinkingFeature(
             : await AnswerAsync(turn, user, attempt, "code", userName: null, cancellationToken);
     }
 
-    private async Task<BotReply> LinkCardAsync(BotRequest turn, LinkNotice? notice, string? userName, CancellationToken cancellationToken)
+    private async Task<BotReply> LinkCardAsync(BotRequest turn, CardNotice? notice, string? userName, CancellationToken cancellationToken)
     {
         // Only the personal chat offers the page: its state is bound to whoever asked.
         var page = turn.Conversation.Kind == ConversationKind.Personal

@@ -19,13 +19,7 @@ public static class NotificationCards
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(reader);
         var enabled = settings.Enabled;
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
-
-        body.Add(new TextBlock("Notifications") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        var body = CardParts.Header("Notifications", notice, TextSize.Medium);
         body.Add(new TextBlock(enabled
             ? "**On.** When Integrify gives you a new task, I send it to our personal chat with its buttons, so you can deal with it right there."
             : "**Off.** I don't message you about new tasks, nor send a daily digest. They are still in your task list: send **tasks**."));

@@ -1,6 +1,4 @@
-using System.Text;
 using IntegrifyBot.Cards;
-using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Routing;
@@ -10,15 +8,10 @@ namespace IntegrifyBot.Features.Reports;
 /// <summary>The cards of reports: pure functions from Integrify's answers to what the user sees.</summary>
 public static class ReportCards
 {
-    public const int PageSize = 10;
-    public const int MaxSearchLength = 30;
     public const int MaxNameLength = 80;
 
     /// <summary>How far a result can be paged in a card; all of it is in the CSV export.</summary>
     public const int MaxPagedRows = 500;
-
-    /// <summary>Teams refuses a message over about 28 KB; a card stays well below.</summary>
-    public const int MaxCardBytes = 24 * 1024;
 
     private const string ShowReports = "Show reports";
 
@@ -28,24 +21,17 @@ public static class ReportCards
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(turn);
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
-
-        var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, MaxSearchLength)}”";
-        body.Add(new TextBlock("Reports") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
-        var page = reports.Skip(view.Start).Take(PageSize).ToList();
-        if (reports.Count == 0)
-        {
-            body.Add(new TextBlock($"There is no report{searched} that you may run."));
-        }
-        else
-        {
-            body.Add(new TextBlock($"{reports.Count} reports{searched} that you may run · showing {view.Start + 1}–{view.Start + page.Count}") { IsSubtle = true, Size = TextSize.Small });
-        }
-
+        var searched = CardParts.Matching(view.Search);
+        var page = reports.Skip(view.Start).Take(CardLimits.PageSize).ToList();
+        var body = CardParts.ListHeader(
+            "Reports",
+            notice,
+            reports.Count,
+            view.Start,
+            page.Count,
+            $"reports{searched} that you may run",
+            string.Empty,
+            $"There is no report{searched} that you may run.");
         body.AddRange(page.Select(report => new Container(
         [
             new TextBlock($"**{CardText.Escape(report.Name, MaxNameLength)}**"),
@@ -57,7 +43,7 @@ public static class ReportCards
             Spacing = Spacing.Medium,
         }));
 
-        var actions = CardParts.Paging(ReportVerbs.Page, view, view.Start, page.Count, reports.Count, PageSize, (catalog, start) => catalog with { Start = start }).ToList();
+        var actions = CardParts.Paging(ReportVerbs.Page, view, view.Start, page.Count, reports.Count, CardLimits.PageSize, (catalog, start) => catalog with { Start = start }).ToList();
         return new AdaptiveCard
         {
             FallbackText = $"You may run {reports.Count} reports.",
@@ -79,7 +65,7 @@ public static class ReportCards
             FallbackText = "Reports are shown only to the person who asked.",
             Body =
             [
-                new TextBlock("Reports") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+                CardParts.Heading("Reports"),
                 new TextBlock("Reports show what Integrify lets each person see, so only the person who asked sees them on this card. Send me **reports** to run yours.") { IsSubtle = true },
             ],
             Refresh = CardRefreshes.ForAsker(turn, ShowReports, ReportVerbs.Page, view),
@@ -92,13 +78,7 @@ public static class ReportCards
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(exposed);
         ArgumentNullException.ThrowIfNull(turn);
-        var body = new List<CardElement>();
-        if (problem is not null)
-        {
-            body.Add(CardParts.Banner(problem, isProblem: true));
-        }
-
-        body.Add(new TextBlock(CardText.Escape(report.ReportName ?? "Report", MaxNameLength)) { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
+        var body = CardParts.Header(CardText.Escape(report.ReportName ?? "Report", MaxNameLength), problem is null ? null : new CardNotice(problem, IsProblem: true));
         body.Add(new TextBlock("Fill in what you want to narrow the report to; leave the rest empty.") { IsSubtle = true, Size = TextSize.Small });
         body.AddRange(exposed.SelectMany(filter => ReportFilterForm.Inputs(filter, given)));
         var bare = report with { Start = 0, Values = null };
@@ -124,10 +104,10 @@ public static class ReportCards
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(turn);
-        for (var rows = PageSize; ; rows = Math.Max(1, rows / 2))
+        for (var rows = CardLimits.PageSize; ; rows = Math.Max(1, rows / 2))
         {
             var card = Result(report, result, filtersDescribed, turn, rows);
-            if (rows == 1 || Encoding.UTF8.GetByteCount(CardJson.Serialize(card)) <= MaxCardBytes)
+            if (rows == 1 || CardLimits.Fits(card))
             {
                 return card;
             }
@@ -140,7 +120,7 @@ public static class ReportCards
         var page = result.Rows.Skip(start).Take(pageRows).ToList();
         var body = new List<CardElement>
         {
-            new TextBlock(CardText.Escape(report.ReportName ?? "Report", MaxNameLength)) { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardParts.Heading(CardText.Escape(report.ReportName ?? "Report", MaxNameLength)),
         };
         if (filtersDescribed.Length > 0)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrifyBot.Cards;
 
 namespace IntegrifyBot.Features.Reports;
 
@@ -15,7 +16,7 @@ public static class ReportVerbs
 
 /// <summary>Which page of the reports the user may run, for which search.</summary>
 public sealed record ReportCatalogView(
-    [property: MaxLength(ReportCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IntegrifyBot.Cards;
-using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Reports.Export;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
@@ -14,7 +13,6 @@ namespace IntegrifyBot.Features.Reports;
 /// at a time, and export all of it as CSV through a download link that is the user's alone.
 /// </summary>
 public sealed partial class ReportsFeature(
-    LinkedAccounts accounts,
     IIntegrifyReportsApi reports,
     ReportExportLinks exports,
     ILogger<ReportsFeature> logger) : IBotFeature
@@ -27,60 +25,46 @@ public sealed partial class ReportsFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapCommand(ReportsCommand, (request, token) => AskedAsync(request.Turn, new ReportCatalogView(Search(request.Arguments)), token));
-        routes.MapVerb<ReportCatalogView>(ReportVerbs.Page, retryWithData: true, (turn, view, token) => CatalogAsync(turn, view, notice: null, token));
-        routes.MapVerb<ReportView>(ReportVerbs.Filters, retryWithData: true, FiltersAsync);
-        routes.MapVerb<ReportView>(ReportVerbs.Run, retryWithData: true, RunAsync);
-        routes.MapVerb<ReportView>(ReportVerbs.Export, retryWithData: true, ExportAsync);
-    }
-
-    private static string? Search(string arguments)
-    {
-        var words = arguments.Trim();
-        return words.Length == 0 ? null : words[..Math.Min(words.Length, ReportCards.MaxSearchLength)];
+        routes.MapLinkedCommand(ReportsCommand, (request, user, token) => AskedAsync(request.Turn, user, new ReportCatalogView(CardLimits.Search(request.Arguments)), token));
+        routes.MapLinkedVerb<ReportCatalogView>(ReportVerbs.Page, retryWithData: true, (turn, user, view, token) => CatalogAsync(turn, user, view, notice: null, token));
+        routes.MapLinkedVerb<ReportView>(ReportVerbs.Filters, retryWithData: true, FiltersAsync);
+        routes.MapLinkedVerb<ReportView>(ReportVerbs.Run, retryWithData: true, RunAsync);
+        routes.MapLinkedVerb<ReportView>(ReportVerbs.Export, retryWithData: true, ExportAsync);
     }
 
     /// <summary>"reports" typed: the catalog in the personal chat; elsewhere a card that refreshes into it for the asker alone.</summary>
-    private async Task<BotReply> AskedAsync(BotRequest turn, ReportCatalogView view, CancellationToken cancellationToken)
-    {
-        if (turn.Conversation.Kind == ConversationKind.Personal)
-        {
-            return await CatalogAsync(turn, view, notice: null, cancellationToken);
-        }
+    private async Task<BotReply> AskedAsync(BotRequest turn, IntegrifyUser user, ReportCatalogView view, CancellationToken cancellationToken) =>
+        turn.Conversation.Kind == ConversationKind.Personal
+            ? await CatalogAsync(turn, user, view, notice: null, cancellationToken)
+            : new CardReply(ReportCards.Private(turn, view));
 
-        await accounts.RequireAsync(turn, cancellationToken);
-        return new CardReply(ReportCards.Private(turn, view));
-    }
-
-    private async Task<BotReply> CatalogAsync(BotRequest turn, ReportCatalogView view, CardNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> CatalogAsync(BotRequest turn, IntegrifyUser user, ReportCatalogView view, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var found = await reports.SearchReportsAsync(user, view.Search, cancellationToken);
         var start = view.Start < found.Count ? view.Start : 0;
         return new CardReply(ReportCards.Catalog(found, view with { Start = start }, turn, notice));
     }
 
     /// <summary>The filter inputs; a report without any runs at once, one click less.</summary>
-    private async Task<BotReply> FiltersAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken)
+    private async Task<BotReply> FiltersAsync(BotRequest turn, IntegrifyUser user, ReportView report, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
         if (exposed is null)
         {
-            return await NotYoursAsync(turn, cancellationToken);
+            return await NotYoursAsync(turn, user, cancellationToken);
         }
 
         if (exposed.Count == 0)
         {
-            return await RunAsync(turn, report with { Start = 0 }, cancellationToken);
+            return await RunAsync(turn, user, report with { Start = 0 }, cancellationToken);
         }
 
         var reading = ReportFilterForm.Read(exposed, report.Values);
         return new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn));
     }
 
-    private Task<BotReply> RunAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken) =>
-        WithFiltersAsync(turn, report, (user, exposed, reading) => RunAsync(turn, report, user, exposed, reading, cancellationToken), cancellationToken);
+    private Task<BotReply> RunAsync(BotRequest turn, IntegrifyUser user, ReportView report, CancellationToken cancellationToken) =>
+        WithFiltersAsync(turn, user, report, (exposed, reading) => RunAsync(turn, report, user, exposed, reading, cancellationToken), cancellationToken);
 
     private async Task<BotReply> RunAsync(BotRequest turn, ReportView report, IntegrifyUser user, IReadOnlyList<ReportFilter> exposed, ReportFilterReading reading, CancellationToken cancellationToken)
     {
@@ -88,7 +72,7 @@ public sealed partial class ReportsFeature(
         ReportResult result;
         try
         {
-            result = await reports.RunAsync(user, report.ReportSid, reading.Send, cancellationToken, limit: report.Start + ReportCards.PageSize);
+            result = await reports.RunAsync(user, report.ReportSid, reading.Send, cancellationToken, limit: report.Start + CardLimits.PageSize);
         }
         catch (IntegrifyBadRequestException exception)
         {
@@ -97,20 +81,21 @@ public sealed partial class ReportsFeature(
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return await NotYoursAsync(turn, cancellationToken);
+            return await NotYoursAsync(turn, user, cancellationToken);
         }
 
         // A page past the end (Integrify's data changed meanwhile) shows the last page instead of nothing.
-        var start = report.Start < result.Rows.Count || result.Rows.Count == 0 ? report.Start : (result.Rows.Count - 1) / ReportCards.PageSize * ReportCards.PageSize;
+        var start = report.Start < result.Rows.Count || result.Rows.Count == 0 ? report.Start : CardLimits.LastPageStart(result.Rows.Count);
         var view = report with { Start = start, Values = Carried(reading) };
         return new CardReply(ReportCards.Result(view, result, ReportFilterForm.Describe(exposed, reading.Given, turn.Locale), turn));
     }
 
-    private Task<BotReply> ExportAsync(BotRequest turn, ReportView report, CancellationToken cancellationToken) =>
+    private Task<BotReply> ExportAsync(BotRequest turn, IntegrifyUser user, ReportView report, CancellationToken cancellationToken) =>
         WithFiltersAsync(
             turn,
+            user,
             report,
-            async (user, _, reading) =>
+            async (_, reading) =>
             {
                 var link = await exports.IssueAsync(user, report.ReportSid, report.ReportName ?? "Report", reading.Send, cancellationToken);
                 LogExportIssued();
@@ -126,20 +111,20 @@ public sealed partial class ReportsFeature(
     /// </summary>
     private async Task<BotReply> WithFiltersAsync(
         BotRequest turn,
+        IntegrifyUser user,
         ReportView report,
-        Func<IntegrifyUser, IReadOnlyList<ReportFilter>, ReportFilterReading, Task<BotReply>> then,
+        Func<IReadOnlyList<ReportFilter>, ReportFilterReading, Task<BotReply>> then,
         CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var exposed = await ExposedFiltersAsync(user, report, cancellationToken);
         if (exposed is null)
         {
-            return await NotYoursAsync(turn, cancellationToken);
+            return await NotYoursAsync(turn, user, cancellationToken);
         }
 
         var reading = ReportFilterForm.Read(exposed, report.Values);
         return reading.Problem is null
-            ? await then(user, exposed, reading)
+            ? await then(exposed, reading)
             : new CardReply(ReportCards.FilterForm(report, exposed, reading.Given, turn, reading.Problem));
     }
 
@@ -156,8 +141,8 @@ public sealed partial class ReportsFeature(
         }
     }
 
-    private Task<BotReply> NotYoursAsync(BotRequest turn, CancellationToken cancellationToken) =>
-        CatalogAsync(turn, new ReportCatalogView(), new CardNotice("That report is not one you may run.", IsProblem: true), cancellationToken);
+    private Task<BotReply> NotYoursAsync(BotRequest turn, IntegrifyUser user, CancellationToken cancellationToken) =>
+        CatalogAsync(turn, user, new ReportCatalogView(), new CardNotice("That report is not one you may run.", IsProblem: true), cancellationToken);
 
     /// <summary>The filter values, as checked, for the result's buttons to carry on.</summary>
     private static Dictionary<string, JsonElement>? Carried(ReportFilterReading reading) =>

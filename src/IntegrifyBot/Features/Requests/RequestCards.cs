@@ -9,8 +9,6 @@ namespace IntegrifyBot.Features.Requests;
 /// <summary>The cards of the user's requests: pure functions from Integrify's answers to what the user sees.</summary>
 public static class RequestCards
 {
-    public const int PageSize = 10;
-    public const int MaxSearchLength = 30;
     public const int MaxNameLength = 200;
 
     /// <summary>Started, Completed, Canceled: only a started request can still be canceled.</summary>
@@ -21,25 +19,19 @@ public static class RequestCards
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(turn);
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
+        var searched = CardParts.Matching(view.Search);
+        var body = CardParts.ListHeader(
+            "Your requests",
+            notice,
+            page.Total,
+            view.Start,
+            page.Items.Count,
+            $"requests{searched}",
+            ", newest first",
+            searched.Length == 0 ? "You have not started any requests in Integrify yet." : $"No requests{searched}.");
+        body.AddRange(page.Items.Select(request => Item(request, view, turn)));
 
-        var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, MaxSearchLength)}”";
-        body.Add(new TextBlock("Your requests") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
-        if (page.Total == 0)
-        {
-            body.Add(new TextBlock(searched.Length == 0 ? "You have not started any requests in Integrify yet." : $"No requests{searched}."));
-        }
-        else
-        {
-            body.Add(new TextBlock($"{page.Total} requests{searched} · showing {view.Start + 1}–{view.Start + page.Items.Count}, newest first") { IsSubtle = true, Size = TextSize.Small });
-            body.AddRange(page.Items.Select(request => Item(request, view, turn)));
-        }
-
-        var actions = CardParts.Paging(RequestVerbs.Page, view, view.Start, page.Items.Count, page.Total, PageSize, (list, start) => list with { Start = start }).ToList();
+        var actions = CardParts.Paging(RequestVerbs.Page, view, view.Start, page.Items.Count, page.Total, CardLimits.PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", RequestVerbs.Page, view));
         return new AdaptiveCard
         {
@@ -56,13 +48,7 @@ public static class RequestCards
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(turn);
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
-
-        body.Add(new TextBlock($"#{request.Id} · {CardText.Escape(request.Name, 120)}") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
+        var body = CardParts.Header($"#{request.Id} · {CardText.Escape(request.Name, 120)}", notice);
         var facts = new List<Fact>
         {
             new("Process", CardText.Escape(request.ProcessName, 80)),
@@ -135,14 +121,14 @@ public static class RequestCards
     public static AdaptiveCard Processes(IReadOnlyList<SearchResult> processes, string? search)
     {
         ArgumentNullException.ThrowIfNull(processes);
-        var searched = string.IsNullOrWhiteSpace(search) ? string.Empty : $" matching “{CardText.Escape(search, MaxSearchLength)}”";
-        var body = new List<CardElement> { new TextBlock("Start a request") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder } };
+        var searched = CardParts.Matching(search);
+        var body = new List<CardElement> { CardParts.Heading("Start a request") };
         if (processes.Count == 0)
         {
             body.Add(new TextBlock($"There is no process{searched} that you may start."));
         }
 
-        body.AddRange(processes.Take(PageSize).Select(process => new Container(
+        body.AddRange(processes.Take(CardLimits.PageSize).Select(process => new Container(
         [
             new TextBlock($"**{CardText.Escape(process.Name, 80)}**"),
             new TextBlock(CardText.Escape(process.Description, 200)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
@@ -160,7 +146,7 @@ public static class RequestCards
         ArgumentNullException.ThrowIfNull(process);
         var body = new List<CardElement>
         {
-            new TextBlock($"Start “{CardText.Escape(process.ProcessName ?? "a request", 80)}”") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardParts.Heading($"Start “{CardText.Escape(process.ProcessName ?? "a request", 80)}”"),
         };
         if (problem is not null)
         {

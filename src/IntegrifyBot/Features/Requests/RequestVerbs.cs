@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using IntegrifyBot.Cards;
 
 namespace IntegrifyBot.Features.Requests;
 
@@ -32,18 +33,18 @@ public sealed record StartRequestData(
 
 /// <summary>Which page of "my requests", for which search.</summary>
 public sealed record RequestListView(
-    [property: MaxLength(RequestCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>A request's detail view, and the list page to go back to.</summary>
 public sealed record OpenRequestData(
     [property: Required, MaxLength(64)] string InstanceSid,
-    [property: MaxLength(RequestCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>Cancel: first asks (Confirmed false), then cancels (Confirmed true). Integrify decides whether it may.</summary>
 public sealed record CancelRequestData(
     [property: Required, MaxLength(64)] string InstanceSid,
     bool Confirmed = false,
-    [property: MaxLength(RequestCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using IntegrifyBot.Cards;
-using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
@@ -18,7 +17,6 @@ namespace IntegrifyBot.Features.Requests;
 /// cancelling one after a confirmation, when Integrify allows it.
 /// </summary>
 public sealed partial class RequestsFeature(
-    LinkedAccounts accounts,
     IIntegrifyRequestsApi requests,
     RequestStarts starts,
     TaskFinder tasks,
@@ -43,18 +41,17 @@ public sealed partial class RequestsFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapCommand(RequestsCommand, (request, token) => ListAsync(request.Turn, new RequestListView(Search(request.Arguments)), notice: null, token));
-        routes.MapVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
-        routes.MapVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, data, token) => DetailAsync(turn, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
-        routes.MapVerb<CancelRequestData>(RequestVerbs.Cancel, retryWithData: true, CancelAsync);
-        routes.MapCommand(StartCommand, (request, token) => ProcessesAsync(request.Turn, Search(request.Arguments), token));
+        routes.MapLinkedCommand(RequestsCommand, (request, user, token) => ListAsync(request.Turn, user, new RequestListView(CardLimits.Search(request.Arguments)), notice: null, token));
+        routes.MapLinkedVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, user, view, token) => ListAsync(turn, user, view, notice: null, token));
+        routes.MapLinkedVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, user, data, token) => DetailAsync(turn, user, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
+        routes.MapLinkedVerb<CancelRequestData>(RequestVerbs.Cancel, retryWithData: true, CancelAsync);
+        routes.MapLinkedCommand(StartCommand, (request, user, token) => ProcessesAsync(user, CardLimits.Search(request.Arguments), token));
         routes.MapVerb<PickProcessData>(RequestVerbs.Pick, retryWithData: true, (turn, data, _) => Task.FromResult<BotReply>(new CardReply(RequestCards.NameIt(data, SuggestedName(turn, data), Guid.NewGuid().ToString("N")))));
-        routes.MapVerb<StartRequestData>(RequestVerbs.Start, retryWithData: true, StartAsync);
+        routes.MapLinkedVerb<StartRequestData>(RequestVerbs.Start, retryWithData: true, StartAsync);
     }
 
-    private async Task<BotReply> ProcessesAsync(BotRequest turn, string? search, CancellationToken cancellationToken)
+    private async Task<BotReply> ProcessesAsync(IntegrifyUser user, string? search, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var processes = await requests.SearchProcessesAsync(user, search, cancellationToken);
         return new CardReply(RequestCards.Processes(processes, search));
     }
@@ -67,7 +64,7 @@ public sealed partial class RequestsFeature(
         return string.Join(" – ", new[] { process.ProcessName, first, today }.Where(part => !string.IsNullOrWhiteSpace(part)));
     }
 
-    private async Task<BotReply> StartAsync(BotRequest turn, StartRequestData data, CancellationToken cancellationToken)
+    private async Task<BotReply> StartAsync(BotRequest turn, IntegrifyUser user, StartRequestData data, CancellationToken cancellationToken)
     {
         var begun = Stopwatch.GetTimestamp();
         var pick = new PickProcessData(data.ProcessSid, data.ProcessName);
@@ -76,7 +73,6 @@ public sealed partial class RequestsFeature(
             return new CardReply(RequestCards.NameIt(pick, SuggestedName(turn, pick), data.StartId, "Give the request a name."));
         }
 
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var name = data.RequestName.Trim();
         try
         {
@@ -136,23 +132,15 @@ public sealed partial class RequestsFeature(
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
 
-    private static string? Search(string arguments)
+    private async Task<BotReply> ListAsync(BotRequest turn, IntegrifyUser user, RequestListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var words = arguments.Trim();
-        return words.Length == 0 ? null : words[..Math.Min(words.Length, RequestCards.MaxSearchLength)];
-    }
-
-    private async Task<BotReply> ListAsync(BotRequest turn, RequestListView view, CardNotice? notice, CancellationToken cancellationToken)
-    {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
-        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = RequestCards.PageSize, Sort = "createdDate", Dir = "desc" };
+        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = CardLimits.PageSize, Sort = "createdDate", Dir = "desc" };
         var page = await requests.ListRequestsAsync(user, query, cancellationToken);
         return new CardReply(RequestCards.List(page, view, turn, notice));
     }
 
-    private async Task<BotReply> DetailAsync(BotRequest turn, string instanceSid, RequestListView view, CardNotice? notice, bool confirmCancel, CancellationToken cancellationToken)
+    private async Task<BotReply> DetailAsync(BotRequest turn, IntegrifyUser user, string instanceSid, RequestListView view, CardNotice? notice, bool confirmCancel, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         try
         {
             var request = await requests.GetRequestAsync(user, instanceSid, cancellationToken);
@@ -160,19 +148,18 @@ public sealed partial class RequestsFeature(
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return await ListAsync(turn, view, new CardNotice("That request is not one you can see.", IsProblem: true), cancellationToken);
+            return await ListAsync(turn, user, view, new CardNotice("That request is not one you can see.", IsProblem: true), cancellationToken);
         }
     }
 
-    private async Task<BotReply> CancelAsync(BotRequest turn, CancelRequestData data, CancellationToken cancellationToken)
+    private async Task<BotReply> CancelAsync(BotRequest turn, IntegrifyUser user, CancelRequestData data, CancellationToken cancellationToken)
     {
         var view = new RequestListView(data.Search, data.Start);
         if (!data.Confirmed)
         {
-            return await DetailAsync(turn, data.InstanceSid, view, notice: null, confirmCancel: true, cancellationToken);
+            return await DetailAsync(turn, user, data.InstanceSid, view, notice: null, confirmCancel: true, cancellationToken);
         }
 
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         CardNotice notice;
         try
         {
@@ -190,7 +177,7 @@ public sealed partial class RequestsFeature(
             notice = new CardNotice("Integrify does not let you cancel this request.", IsProblem: true);
         }
 
-        return await DetailAsync(turn, data.InstanceSid, view, notice, confirmCancel: false, cancellationToken);
+        return await DetailAsync(turn, user, data.InstanceSid, view, notice, confirmCancel: false, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user started a request from a card")]

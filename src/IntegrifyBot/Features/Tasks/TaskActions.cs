@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Integrify.Api;
 
 namespace IntegrifyBot.Features.Tasks;
@@ -10,13 +11,13 @@ namespace IntegrifyBot.Features.Tasks;
 /// </summary>
 public sealed class TaskActions
 {
-    private readonly ConcurrentDictionary<(IntegrifyUser User, string Task), Lazy<Task<TaskNotice>>> inFlight = new();
+    private readonly ConcurrentDictionary<(IntegrifyUser User, string Task), Lazy<Task<CardNotice>>> inFlight = new();
 
-    public async Task<TaskNotice> RunOnceAsync(IntegrifyUser user, string recipientTaskSid, Func<Task<TaskNotice>> action)
+    public async Task<CardNotice> RunOnceAsync(IntegrifyUser user, string recipientTaskSid, Func<Task<CardNotice>> action)
     {
         ArgumentNullException.ThrowIfNull(action);
         var key = (user, recipientTaskSid);
-        var attempt = inFlight.GetOrAdd(key, _ => new Lazy<Task<TaskNotice>>(action));
+        var attempt = inFlight.GetOrAdd(key, _ => new Lazy<Task<CardNotice>>(action));
         try
         {
             return await attempt.Value;

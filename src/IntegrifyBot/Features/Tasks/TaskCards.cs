@@ -8,11 +8,7 @@ namespace IntegrifyBot.Features.Tasks;
 /// <summary>The cards of tasks: pure functions from Integrify's answers to what the user sees.</summary>
 public static class TaskCards
 {
-    public const int PageSize = 10;
     public const int MaxCommentLength = 2000;
-
-    /// <summary>Teams refuses a message over about 28 KB; a card stays well below.</summary>
-    public const int MaxCardBytes = 24 * 1024;
 
     /// <summary>
     /// An approval's choices on a card: Teams shows a handful of buttons in a row, and a choice
@@ -20,9 +16,6 @@ public static class TaskCards
     /// </summary>
     public const int MaxChoices = 3;
     public const int MaxChoiceLength = 32;
-
-    /// <summary>How long a search may be; it rides in every button's data, to redraw the same list.</summary>
-    public const int MaxSearchLength = 30;
 
     /// <summary>The longest line from a process shown on a new task's card; the rest is cut.</summary>
     public const int MaxMessageLength = 500;
@@ -44,7 +37,7 @@ public static class TaskCards
         var who = string.IsNullOrWhiteSpace(turn.User.Name) ? null : CardText.Escape(turn.User.Name, 80);
         var body = new List<CardElement>
         {
-            new TextBlock(who is null ? "Tasks" : $"{who}'s tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardParts.Heading(who is null ? "Tasks" : $"{who}'s tasks"),
             new TextBlock("Tasks are private: only the person who asked sees them on this card. Send me **tasks** to see yours.") { IsSubtle = true },
         };
         if (done is not null)
@@ -66,39 +59,32 @@ public static class TaskCards
     /// </summary>
     /// <param name="integrify">The instance's address, for "Open in Integrify" links.</param>
     /// <param name="now">Now, to mark overdue tasks.</param>
-    public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
+    public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice = null)
     {
         var card = List(page, turn, integrify, now, notice, compact: false);
-        return System.Text.Encoding.UTF8.GetByteCount(Cards.Json.CardJson.Serialize(card)) <= MaxCardBytes
+        return CardLimits.Fits(card)
             ? card
             : List(page, turn, integrify, now, notice, compact: true);
     }
 
-    private static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice, bool compact)
+    private static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice, bool compact)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(turn);
         var view = page.View;
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
+        var searched = CardParts.Matching(view.Search);
+        var body = CardParts.ListHeader(
+            "Your tasks",
+            notice,
+            page.Total,
+            view.Start,
+            page.Tasks.Count,
+            $"open{searched}",
+            ", soonest due first",
+            searched.Length == 0 ? "Nothing is waiting for you in Integrify. Enjoy!" : $"No open tasks{searched}.");
+        body.AddRange(page.Tasks.Select(task => Row(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
 
-        var searched = string.IsNullOrWhiteSpace(view.Search) ? string.Empty : $" matching “{CardText.Escape(view.Search, 100)}”";
-        body.Add(new TextBlock("Your tasks") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
-        if (page.Total == 0)
-        {
-            body.Add(new TextBlock(searched.Length == 0 ? "Nothing is waiting for you in Integrify. Enjoy!" : $"No open tasks{searched}."));
-        }
-        else
-        {
-            var last = view.Start + page.Tasks.Count;
-            body.Add(new TextBlock($"{page.Total} open{searched} · showing {view.Start + 1}–{last}, soonest due first") { IsSubtle = true, Size = TextSize.Small });
-            body.AddRange(page.Tasks.Select(task => Row(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
-        }
-
-        var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, PageSize, (list, start) => list with { Start = start }).ToList();
+        var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, CardLimits.PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", TaskVerbs.Page, view));
         return new AdaptiveCard
         {
@@ -121,7 +107,7 @@ public static class TaskCards
             FallbackText = $"A comment is needed to {choiceLabel} the task on request #{data.InstanceId}.",
             Body =
             [
-                new TextBlock("A comment is needed") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder },
+                CardParts.Heading("A comment is needed", TextSize.Medium),
                 new TextBlock($"Integrify asks for a comment to choose **{CardText.Escape(choiceLabel, 100)}** on {name}. Nothing was sent yet."),
                 new TextInput(TaskVerbs.CommentInput) { Label = "Comment", IsMultiline = true, IsRequired = true, ErrorMessage = "Please write a comment.", MaxLength = MaxCommentLength },
             ],
@@ -205,18 +191,12 @@ public static class TaskCards
     /// One task in full: its request's facts, Integrify's instructions, the request's comments, a
     /// comment box for the approval's choices, and adding a comment on its own.
     /// </summary>
-    public static AdaptiveCard Detail(TaskItem task, ApprovalDetails? approval, IReadOnlyList<RequestComment> comments, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, TaskNotice? notice = null)
+    public static AdaptiveCard Detail(TaskItem task, ApprovalDetails? approval, IReadOnlyList<RequestComment> comments, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(turn);
-        var body = new List<CardElement>();
-        if (notice is not null)
-        {
-            body.Add(CardParts.Banner(notice.Text, notice.IsProblem));
-        }
-
-        body.Add(new TextBlock(CardText.Escape(task.TaskName ?? "Task", 150)) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        var body = CardParts.Header(CardText.Escape(task.TaskName ?? "Task", 150), notice, TextSize.Medium);
         body.Add(new FactSet(Facts(task, turn, now)));
         if (!string.IsNullOrWhiteSpace(approval?.Instructions))
         {
@@ -267,7 +247,7 @@ public static class TaskCards
         var task = assigned.Task;
         var body = new List<CardElement>
         {
-            new TextBlock("New task for you") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardParts.Heading("New task for you"),
         };
         if (!string.IsNullOrWhiteSpace(message))
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using IntegrifyBot.Cards;
 
 namespace IntegrifyBot.Features.Tasks;
 
@@ -20,7 +21,7 @@ public static class TaskVerbs
 }
 
 /// <summary>Which page of the list, for which search: what a list card needs to be drawn again.</summary>
-public sealed record TaskListView([property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null, [property: Range(0, 10_000)] int Start = 0);
+public sealed record TaskListView([property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null, [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>
 /// An approval button. The request number is only shown back to the user; what is done is decided
@@ -31,7 +32,7 @@ public sealed record ApproveTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
     [property: Required, MaxLength(TaskCards.MaxChoiceLength)] string Choice,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
-    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
     [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null);
 
@@ -40,19 +41,19 @@ public sealed record CompleteTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
     [property: Required] CompletableTaskType TaskType,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
-    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>A task's detail view, and where to go back to.</summary>
 public sealed record OpenTaskData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
-    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
 
 /// <summary>A comment to add to the task's request; the request is found from the task, not taken from the card.</summary>
 public sealed record AddCommentData(
     [property: Required, MaxLength(64)] string RecipientTaskSid,
-    [property: MaxLength(TaskCards.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
     [property: MaxLength(TaskCards.MaxCommentLength)] string? NewComment = null);
 

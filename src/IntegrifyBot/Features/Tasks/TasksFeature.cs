@@ -1,5 +1,4 @@
 using IntegrifyBot.Cards;
-using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
@@ -15,7 +14,6 @@ namespace IntegrifyBot.Features.Tasks;
 /// anyone, is shown as completed rather than completed again.
 /// </summary>
 public sealed partial class TasksFeature(
-    LinkedAccounts accounts,
     IIntegrifyTasksApi tasks,
     TaskFinder finder,
     TaskActions actions,
@@ -31,42 +29,33 @@ public sealed partial class TasksFeature(
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapCommand(TasksCommand, (request, token) => AskedAsync(request.Turn, new TaskListView(Search(request.Arguments)), token));
-        routes.MapVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, view, token) => ListAsync(turn, view, notice: null, token));
-        routes.MapVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
-        routes.MapVerb<CompleteTaskData>(TaskVerbs.Complete, retryWithData: true, CompleteAsync);
-        routes.MapVerb<OpenTaskData>(TaskVerbs.Open, retryWithData: true, (turn, data, token) => DetailAsync(turn, data.RecipientTaskSid, new TaskListView(data.Search, data.Start), notice: null, token));
-        routes.MapVerb<AddCommentData>(TaskVerbs.AddComment, retryWithData: false, AddCommentAsync);
+        routes.MapLinkedCommand(TasksCommand, (request, user, token) => AskedAsync(request.Turn, user, new TaskListView(CardLimits.Search(request.Arguments)), token));
+        routes.MapLinkedVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, user, view, token) => ListAsync(turn, user, view, notice: null, token));
+        routes.MapLinkedVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
+        routes.MapLinkedVerb<CompleteTaskData>(TaskVerbs.Complete, retryWithData: true, CompleteAsync);
+        routes.MapLinkedVerb<OpenTaskData>(TaskVerbs.Open, retryWithData: true, (turn, user, data, token) => DetailAsync(turn, user, data.RecipientTaskSid, new TaskListView(data.Search, data.Start), notice: null, token));
+        routes.MapLinkedVerb<AddCommentData>(TaskVerbs.AddComment, retryWithData: false, AddCommentAsync);
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
-
-    private static string? Search(string arguments) => string.IsNullOrWhiteSpace(arguments) ? null : arguments.Trim()[..Math.Min(arguments.Trim().Length, TaskCards.MaxSearchLength)];
 
     /// <summary>
     /// "tasks" typed: the list in the personal chat; elsewhere a card that shows nothing to the
     /// others and refreshes into the list for the asker alone.
     /// </summary>
-    private async Task<BotReply> AskedAsync(BotRequest turn, TaskListView view, CancellationToken cancellationToken)
-    {
-        if (turn.Conversation.Kind == ConversationKind.Personal)
-        {
-            return await ListAsync(turn, view, notice: null, cancellationToken);
-        }
+    private async Task<BotReply> AskedAsync(BotRequest turn, IntegrifyUser user, TaskListView view, CancellationToken cancellationToken) =>
+        turn.Conversation.Kind == ConversationKind.Personal
+            ? await ListAsync(turn, user, view, notice: null, cancellationToken)
+            : new CardReply(TaskCards.PrivateList(turn, view));
 
-        await accounts.RequireAsync(turn, cancellationToken);
-        return new CardReply(TaskCards.PrivateList(turn, view));
-    }
-
-    private async Task<BotReply> ListAsync(BotRequest turn, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> ListAsync(BotRequest turn, IntegrifyUser user, TaskListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var page = await ReadPageAsync(user, view, cancellationToken);
 
         // A page past the end (tasks were completed meanwhile) shows the last page instead of nothing.
         if (page.Tasks.Count == 0 && view.Start > 0 && page.Total > 0)
         {
-            page = await ReadPageAsync(user, view with { Start = (page.Total - 1) / TaskCards.PageSize * TaskCards.PageSize }, cancellationToken);
+            page = await ReadPageAsync(user, view with { Start = CardLimits.LastPageStart(page.Total) }, cancellationToken);
         }
 
         return new CardReply(TaskCards.List(page, turn, Integrify, time.GetUtcNow(), notice));
@@ -74,22 +63,21 @@ public sealed partial class TasksFeature(
 
     private async Task<TaskListPage> ReadPageAsync(IntegrifyUser user, TaskListView view, CancellationToken cancellationToken)
     {
-        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = TaskCards.PageSize, Sort = "dueDate", Dir = "asc" };
+        var query = new ListQuery { Search = view.Search, Start = view.Start, Count = CardLimits.PageSize, Sort = "dueDate", Dir = "asc" };
         var list = await tasks.ListMyTasksAsync(user, query, cancellationToken);
         return await finder.WithApprovalsAsync(user, view, list.Total, list.Items, cancellationToken);
     }
 
     /// <summary>One task in full, found among the user's open tasks: a task that is not (any more) shows the list.</summary>
-    private async Task<BotReply> DetailAsync(BotRequest turn, string recipientTaskSid, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> DetailAsync(BotRequest turn, IntegrifyUser user, string recipientTaskSid, TaskListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var task = await finder.FindOpenAsync(user, recipientTaskSid, cancellationToken);
         return task is null
-            ? await ListAsync(turn, view, notice ?? new TaskNotice("That task is no longer open for you.", IsProblem: true), cancellationToken)
+            ? await ListAsync(turn, user, view, notice ?? new CardNotice("That task is no longer open for you.", IsProblem: true), cancellationToken)
             : await DetailOfAsync(turn, user, task, view, notice, cancellationToken);
     }
 
-    private async Task<BotReply> DetailOfAsync(BotRequest turn, IntegrifyUser user, TaskItem task, TaskListView view, TaskNotice? notice, CancellationToken cancellationToken)
+    private async Task<BotReply> DetailOfAsync(BotRequest turn, IntegrifyUser user, TaskItem task, TaskListView view, CardNotice? notice, CancellationToken cancellationToken)
     {
         // Both reads at once: the approval's choices and instructions, and the request's comments.
         var approval = TaskKinds.IsApproval(task.TaskType) ? tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken) : null;
@@ -98,32 +86,30 @@ public sealed partial class TasksFeature(
         return new CardReply(TaskCards.Detail(task, approval is null ? null : await approval, await comments, view, turn, Integrify, time.GetUtcNow(), notice));
     }
 
-    private async Task<BotReply> AddCommentAsync(BotRequest turn, AddCommentData data, CancellationToken cancellationToken)
+    private async Task<BotReply> AddCommentAsync(BotRequest turn, IntegrifyUser user, AddCommentData data, CancellationToken cancellationToken)
     {
         var view = new TaskListView(data.Search, data.Start);
         if (string.IsNullOrWhiteSpace(data.NewComment))
         {
-            return await DetailAsync(turn, data.RecipientTaskSid, view, new TaskNotice("Please write a comment first.", IsProblem: true), cancellationToken);
+            return await DetailAsync(turn, user, data.RecipientTaskSid, view, new CardNotice("Please write a comment first.", IsProblem: true), cancellationToken);
         }
 
         // The request is the open task's, as Integrify says: the card names only the task.
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var task = await finder.FindOpenAsync(user, data.RecipientTaskSid, cancellationToken);
         if (task?.InstanceSid is not { Length: > 0 } instanceSid)
         {
-            return await ListAsync(turn, view, new TaskNotice("That task is no longer open for you, so the comment was not added.", IsProblem: true), cancellationToken);
+            return await ListAsync(turn, user, view, new CardNotice("That task is no longer open for you, so the comment was not added.", IsProblem: true), cancellationToken);
         }
 
         await tasks.PostCommentAsync(user, new NewComment(instanceSid, data.NewComment.Trim()), CancellationToken.None);
         LogCommented();
 
         // The task was just read; only its comments are read again, to show the new one.
-        return await DetailOfAsync(turn, user, task, view, new TaskNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
+        return await DetailOfAsync(turn, user, task, view, new CardNotice("Your comment was added to the request.", IsProblem: false), cancellationToken);
     }
 
-    private async Task<BotReply> ApproveAsync(BotRequest turn, ApproveTaskData data, CancellationToken cancellationToken)
+    private async Task<BotReply> ApproveAsync(BotRequest turn, IntegrifyUser user, ApproveTaskData data, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var view = new TaskListView(data.Search, data.Start);
         ApprovalDetails current;
         try
@@ -132,7 +118,7 @@ public sealed partial class TasksFeature(
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
-            return await ListAsync(turn, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
+            return await ListAsync(turn, user, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
         }
 
         var choice = current.Choices.FirstOrDefault(offered => string.Equals(offered.Value, data.Choice, StringComparison.Ordinal));
@@ -162,15 +148,14 @@ public sealed partial class TasksFeature(
                 LogCompleted("approval");
                 var said = comment is null ? string.Empty : $" with the comment “{CardText.Escape(comment, 200)}”";
                 var done = $"chose **{CardText.Escape(label, 100)}** on {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}";
-                return new TaskNotice($"You {done}{said}.", IsProblem: false, done + ".");
+                return new CardNotice($"You {done}{said}.", IsProblem: false, done + ".");
             });
         });
-        return await ActedAsync(turn, view, notice, cancellationToken);
+        return await ActedAsync(turn, user, view, notice, cancellationToken);
     }
 
-    private async Task<BotReply> CompleteAsync(BotRequest turn, CompleteTaskData data, CancellationToken cancellationToken)
+    private async Task<BotReply> CompleteAsync(BotRequest turn, IntegrifyUser user, CompleteTaskData data, CancellationToken cancellationToken)
     {
-        var user = await accounts.RequireAsync(turn, cancellationToken);
         var notice = await actions.RunOnceAsync(user, data.RecipientTaskSid, () => ActAsync(turn, data.InstanceId, async () =>
         {
             // The completion is not cancelled with the turn: once sent, its outcome must be known.
@@ -185,25 +170,25 @@ public sealed partial class TasksFeature(
 
             LogCompleted(data.TaskType);
             var done = $"completed {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}";
-            return new TaskNotice($"You {done}.", IsProblem: false, done + ".");
+            return new CardNotice($"You {done}.", IsProblem: false, done + ".");
         }));
-        return await ActedAsync(turn, new TaskListView(data.Search, data.Start), notice, cancellationToken);
+        return await ActedAsync(turn, user, new TaskListView(data.Search, data.Start), notice, cancellationToken);
     }
 
     /// <summary>
     /// After an action: the clicker's list with what happened; in a group chat or channel, everyone
     /// else's card also says what was done (without showing the asker's tasks).
     /// </summary>
-    private async Task<BotReply> ActedAsync(BotRequest turn, TaskListView view, TaskNotice notice, CancellationToken cancellationToken)
+    private async Task<BotReply> ActedAsync(BotRequest turn, IntegrifyUser user, TaskListView view, CardNotice notice, CancellationToken cancellationToken)
     {
-        var reply = (CardReply)await ListAsync(turn, view, notice, cancellationToken);
+        var reply = (CardReply)await ListAsync(turn, user, view, notice, cancellationToken);
         return turn.Conversation.Kind == ConversationKind.Personal || notice.Done is null
             ? reply
             : reply with { ForEveryone = TaskCards.PrivateList(turn, view, notice.Done) };
     }
 
     /// <summary>Runs a completion and turns Integrify's refusals into what the user should read.</summary>
-    private async Task<TaskNotice> ActAsync(BotRequest turn, long? instanceId, Func<Task<TaskNotice>> complete)
+    private async Task<CardNotice> ActAsync(BotRequest turn, long? instanceId, Func<Task<CardNotice>> complete)
     {
         try
         {
@@ -219,18 +204,18 @@ public sealed partial class TasksFeature(
         }
     }
 
-    private TaskNotice NoLongerYours(long? instanceId, IntegrifyException refusal)
+    private CardNotice NoLongerYours(long? instanceId, IntegrifyException refusal)
     {
         LogRefused((int?)refusal.Status);
-        return new TaskNotice($"You can no longer act on {TaskCards.Name(instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
+        return new CardNotice($"You can no longer act on {TaskCards.Name(instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
     }
 
-    private static TaskNotice AlreadyCompleted(long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
+    private static CardNotice AlreadyCompleted(long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
     {
         var who = string.IsNullOrWhiteSpace(completedBy) ? "someone" : CardText.Escape(completedBy, 100);
         var when = completedAt is { } at ? $" at {CardDates.Format(at, turn.Locale, turn.TimeZone)}" : string.Empty;
         var what = string.IsNullOrWhiteSpace(outcome) ? string.Empty : $" ({CardText.Escape(outcome, 100)})";
-        return new TaskNotice($"{Capitalised(TaskCards.Name(instanceId))} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
+        return new CardNotice($"{Capitalised(TaskCards.Name(instanceId))} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -1,6 +1,7 @@
 using IntegrifyBot.TestInfrastructure;
 using System.Text;
 using System.Text.Json;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Features.Reports;
 using IntegrifyBot.Integrify.Api.Models;
@@ -24,7 +25,7 @@ public sealed class ReportCardsTests
         var card = ReportCards.Result(new ReportView("r-1", "Wide report"), result, string.Empty, Alex);
 
         var json = CardJson.Serialize(card);
-        Assert.True(Encoding.UTF8.GetByteCount(json) <= ReportCards.MaxCardBytes, $"{Encoding.UTF8.GetByteCount(json)} bytes");
+        Assert.True(Encoding.UTF8.GetByteCount(json) <= CardLimits.MaxCardBytes, $"{Encoding.UTF8.GetByteCount(json)} bytes");
         Assert.Contains("10 rows · showing 1–5", Texts(json), StringComparison.Ordinal);
         var next = card.Actions!.OfType<IntegrifyBot.Cards.Model.ExecuteAction>().Single(action => action.Title == "Next");
         Assert.Equal(5, next.Data!["start"]!.GetValue<int>());

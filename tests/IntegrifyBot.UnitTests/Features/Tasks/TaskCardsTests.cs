@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Tasks;
@@ -20,7 +21,7 @@ public sealed class TaskCardsTests
     public void A_full_page_of_the_longest_tasks_stays_well_under_teams_message_limit()
     {
         var huge = new string('x', 5000);
-        var tasks = Enumerable.Range(0, TaskCards.PageSize).Select(i => new TaskItem
+        var tasks = Enumerable.Range(0, CardLimits.PageSize).Select(i => new TaskItem
         {
             RecipientTaskSid = Guid.NewGuid().ToString(),
             TaskName = huge,
@@ -31,7 +32,7 @@ public sealed class TaskCardsTests
             DueDate = Now.AddDays(i - 3),
         }).ToList();
         var choices = new ApprovalDetails { Choices = [.. Enumerable.Range(0, 8).Select(i => new ApprovalChoice { Value = $"choice-{i}-" + new string('v', 23), Label = huge })] };
-        var page = new TaskListPage(new TaskListView(huge[..TaskCards.MaxSearchLength], 10), 500, tasks, tasks.ToDictionary(task => task.RecipientTaskSid, _ => choices));
+        var page = new TaskListPage(new TaskListView(huge[..CardLimits.MaxSearchLength], 10), 500, tasks, tasks.ToDictionary(task => task.RecipientTaskSid, _ => choices));
 
         var card = TaskCards.List(page, Alex, Integrify, Now);
         var json = CardJson.Serialize(card);
@@ -46,7 +47,7 @@ public sealed class TaskCardsTests
     [Fact]
     public void A_page_of_ordinary_tasks_keeps_every_button()
     {
-        var tasks = Enumerable.Range(0, TaskCards.PageSize).Select(i => new TaskItem
+        var tasks = Enumerable.Range(0, CardLimits.PageSize).Select(i => new TaskItem
         {
             RecipientTaskSid = Guid.NewGuid().ToString(),
             TaskName = "Manager approval",
@@ -62,7 +63,7 @@ public sealed class TaskCardsTests
 
         Assert.All(card.Body.OfType<Container>().Where(container => container.Separator == true), task =>
             Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Assert.IsType<ActionSet>(task.Items[^1]).Actions.Select(action => action.Title)));
-        Assert.True(Encoding.UTF8.GetByteCount(CardJson.Serialize(card)) <= TaskCards.MaxCardBytes);
+        Assert.True(Encoding.UTF8.GetByteCount(CardJson.Serialize(card)) <= CardLimits.MaxCardBytes);
     }
 
     [Fact]
