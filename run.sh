@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs the bot in demo mode on its embedded defaults, together with Microsoft's Teams emulator
-# (Agents Playground), and tells you which address to open. Ctrl+C stops both.
+# Runs the demo: the Integrify simulator (a stand-in Integrify with demo data, whose colleagues send
+# Alex new approvals), the bot in demo mode pointed at it, and Microsoft's Teams emulator (Agents
+# Playground); then tells you which address to open. Ctrl+C stops all three.
 #
 # Demo mode has no Microsoft app id, so the bot does not authenticate callers: it listens on
-# 127.0.0.1 only and replies only to the emulator on this machine.
+# 127.0.0.1 only and replies only to the emulator on this machine. The simulator also listens on
+# 127.0.0.1 only: its passwords are public and its control API has no authentication.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+SIMULATOR_PORT="${SIMULATOR_PORT:-5080}"
+SIMULATOR="http://127.0.0.1:${SIMULATOR_PORT}"
 
 for tool in dotnet node npm curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required (see README.md, 'Requirements')." >&2; exit 1; }
@@ -19,11 +23,18 @@ if [ ! -d tests/tools/node_modules/@microsoft/m365agentsplayground ]; then
     npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 fi
 
-echo "Building the bot..."
+echo "Building the Integrify simulator and the bot..."
+dotnet build src/Integrify.Simulator/Integrify.Simulator.csproj --nologo -v quiet
 dotnet build src/IntegrifyBot/IntegrifyBot.csproj --nologo -v quiet
 
+# answers: a successful answer; listens: any HTTP answer at all (the simulator's root is a 404).
 answers() { curl -fs --max-time 1 "$1" >/dev/null 2>&1; }
-if answers "http://127.0.0.1:${BOT_PORT}/healthz"; then
+listens() { curl -s -o /dev/null --max-time 1 "$1" 2>/dev/null; }
+if listens "${SIMULATOR}/"; then
+    echo "Something already listens on port ${SIMULATOR_PORT}; stop it or set SIMULATOR_PORT." >&2
+    exit 1
+fi
+if listens "http://127.0.0.1:${BOT_PORT}/healthz"; then
     echo "Something already listens on port ${BOT_PORT}; stop it or set BOT_PORT." >&2
     exit 1
 fi
@@ -32,8 +43,30 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# The simulator sends Alex a colleague's request to approve 20 seconds after the bot first signs
+# him in, and another every three minutes; its control API (on 127.0.0.1) sends one on demand.
+Urls="${SIMULATOR}" \
+Simulator__ControlApi=true \
+Simulator__DemoTasks=true \
+Logging__Console__FormatterName=simple \
+Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
+    dotnet src/Integrify.Simulator/bin/Debug/net10.0/Integrify.Simulator.dll &
+simulator=$!
+pids+=("$simulator")
+
+until listens "${SIMULATOR}/"; do
+    kill -0 "$simulator" 2>/dev/null || { echo "The Integrify simulator did not start (see above)." >&2; exit 1; }
+    sleep 0.5
+done
+
+# The bot reads Alex's tasks every 10 seconds, so that its first read (which only records what he
+# already has) comes before the simulator's first new task, and that task's card within seconds.
 mkdir -p artifacts/playground
 Bot__Mode=Demo \
+Integrify__BaseUrl="${SIMULATOR}/" \
+Integrify__Tenant=demo \
+Integrify__OrganizationKey=demo-org-key \
+Notifications__PollInterval=00:00:10 \
 Urls="http://127.0.0.1:${BOT_PORT}" \
 Logging__Console__FormatterName=simple \
 Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
@@ -75,9 +108,12 @@ cat <<MESSAGE
 
   IntegrifyBot is running in demo mode.
   Open http://localhost:${port} in your browser to chat with it in the Teams emulator.
-  Try: help, status (the demo links you to Integrify as alexw without any typing), tasks, new request, reports
+  Try: tasks (the demo links you to Integrify as alexw without any typing), status, new request, reports, help
+  About 20 seconds after that first message a colleague's request arrives as "New task for you",
+  and another every few minutes. To send one now:
+    curl -X POST ${SIMULATOR}/_sim/demo/tasks
 
   Press Ctrl+C to stop.
 
 MESSAGE
-wait "$bot" "$playground"
+wait "$simulator" "$bot" "$playground"

@@ -17,9 +17,11 @@ public sealed class SimulatorControl
     private readonly FaultInjector faults;
     private readonly CallCounters counters;
     private readonly UserDirectory users;
+    private readonly DemoTaskSchedule demoTasks;
 
-    internal SimulatorControl(WorkflowStore store, TokenService tokens, RefreshTokenStore refreshTokens, FaultInjector faults, CallCounters counters, UserDirectory users)
+    internal SimulatorControl(WorkflowStore store, TokenService tokens, RefreshTokenStore refreshTokens, FaultInjector faults, CallCounters counters, UserDirectory users, DemoTaskSchedule demoTasks)
     {
+        this.demoTasks = demoTasks;
         this.store = store;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -33,6 +35,12 @@ public sealed class SimulatorControl
 
     /// <exception cref="ArgumentException">The user, task type, process or requester is unknown.</exception>
     public AssignedTask AssignTask(TaskAssignment assignment) => Unwrap(store.Assign(assignment));
+
+    /// <summary>
+    /// The next of the demo's new tasks for Alex, now: an approval a colleague asks of him, the same
+    /// series <see cref="SimulatorOptions.DemoTasks"/> sends on its schedule.
+    /// </summary>
+    public AssignedTask AssignDemoTask() => demoTasks.AssignNext();
 
     /// <summary>Every JWT and refresh token of the user stops working at once.</summary>
     /// <exception cref="ArgumentException">There is no such user.</exception>

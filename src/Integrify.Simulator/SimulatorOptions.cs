@@ -32,9 +32,22 @@ public sealed class SimulatorOptions
     /// <summary>The user name of the <paramref name="number"/>th generated person, from 1: <c>user00001</c>.</summary>
     public static string GeneratedUserName(int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"user{number:D5}");
 
+    /// <summary>
+    /// Alex's colleagues send him new approvals, as in a working day: the first
+    /// <see cref="DemoTaskDelay"/> after he first signs in, then one every <see cref="DemoTaskInterval"/>.
+    /// Off unless asked for, so that tests see only the tasks they make; the demo turns it on.
+    /// </summary>
+    public bool DemoTasks { get; set; }
+
+    /// <summary>How long after Alex's first sign-in the first of <see cref="DemoTasks"/> comes.</summary>
+    public TimeSpan DemoTaskDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often another of <see cref="DemoTasks"/> comes after the first.</summary>
+    public TimeSpan DemoTaskInterval { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The port on 127.0.0.1 when hosted in-process; 0 picks a free port. Standalone uses <c>Urls</c> instead.</summary>
     public int Port { get; set; }
 
     public override string ToString() =>
-        $"SimulatorOptions {{ Tenant = {Tenant}, ControlApi = {ControlApi}, JwtLifetime = {JwtLifetime}, RefreshTokenLifetime = {RefreshTokenLifetime}, GeneratedUsers = {GeneratedUsers}, Port = {Port} }}";
+        $"SimulatorOptions {{ Tenant = {Tenant}, ControlApi = {ControlApi}, JwtLifetime = {JwtLifetime}, RefreshTokenLifetime = {RefreshTokenLifetime}, GeneratedUsers = {GeneratedUsers}, DemoTasks = {DemoTasks}, DemoTaskDelay = {DemoTaskDelay}, DemoTaskInterval = {DemoTaskInterval}, Port = {Port} }}";
 }

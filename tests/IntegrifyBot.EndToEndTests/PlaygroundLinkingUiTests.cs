@@ -19,7 +19,7 @@ public sealed class PlaygroundLinkingUiTests
 
         // Without zero-touch linking the emulator's Alex gets the link card, as someone whose
         // organisation does not link people by itself would.
-        await using var bot = BotApp.Demo(new Dictionary<string, string?>
+        await using var bot = await BotApp.DemoWithSimulatorAsync(new Dictionary<string, string?>
         {
             ["Linking:ZeroTouch:Enabled"] = "false",
             ["Linking:TeamsJsUrl"] = string.Empty,

@@ -75,6 +75,38 @@ public sealed class PlaygroundNotificationsTests : IAsyncLifetime
         Assert.Equal(1, simulator.Counters.Completions(assigned.RecipientTaskSid));
     }
 
+    [Fact]
+    public async Task After_alexs_first_message_a_colleagues_request_arrives_as_a_card_with_its_approval_buttons()
+    {
+        await using var demo = await BotApp.DemoWithSimulatorAsync(
+            new Dictionary<string, string?>
+            {
+                ["Notifications:PollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
+                ["Notifications:RetryDelay"] = "00:00:01",
+            },
+            simulatorOptions: new SimulatorOptions
+            {
+                DemoTasks = true,
+
+                // Well past the bot's first read of Alex after linking, which records what he already has.
+                DemoTaskDelay = TimeSpan.FromSeconds(10),
+                DemoTaskInterval = TimeSpan.FromDays(1),
+            });
+        await using var emulator = await AgentsPlayground.StartAsync(new Uri(demo.BaseAddress, "/api/messages"));
+        await emulator.InstallAsync();
+        await emulator.NextMessageAsync();
+
+        await emulator.SendAsync("tasks");
+        await emulator.NextMessageAsync();
+        var message = await emulator.NextMessageAsync(TimeSpan.FromMinutes(3));
+
+        var card = Card(message);
+        var assigned = Assert.Single(demo.Simulator.Control.OpenTasks("alexw"), task => task.RequestName == "Ergonomic chair – Megan");
+        Assert.Contains("New task for you", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Contains($"#{assigned.InstanceId} · Ergonomic chair – Megan", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Titles(card.GetProperty("actions")));
+    }
+
     private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -36,7 +36,7 @@ public sealed partial class PlaygroundReportsUiTests
     public async Task Alex_runs_a_report_for_one_department_pages_through_it_and_downloads_every_row_as_csv()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed: run ./test.sh, which installs it.");
-        await using var bot = BotApp.Demo();
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         var screenshots = Path.Combine(Repository.Root, "artifacts", "screenshots", "reports");
         if (Directory.Exists(screenshots))

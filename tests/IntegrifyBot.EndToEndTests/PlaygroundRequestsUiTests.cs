@@ -21,7 +21,7 @@ public sealed partial class PlaygroundRequestsUiTests
     public async Task Alex_starts_a_time_off_request_with_the_suggested_name_and_finds_it_first_in_his_requests()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed: run ./test.sh, which installs it.");
-        await using var bot = BotApp.Demo();
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         var screenshots = Path.Combine(Repository.Root, "artifacts", "screenshots", "requests");
         if (Directory.Exists(screenshots))

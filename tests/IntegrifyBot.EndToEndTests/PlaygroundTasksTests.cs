@@ -19,7 +19,7 @@ public sealed partial class PlaygroundTasksTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        bot = BotApp.Demo();
+        bot = await BotApp.DemoWithSimulatorAsync();
         playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         await playground.InstallAsync();
         Assert.Contains("I'm the Integrify bot", Card(await playground.NextMessageAsync()).GetRawText(), StringComparison.Ordinal);

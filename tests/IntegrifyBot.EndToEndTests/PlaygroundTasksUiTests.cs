@@ -18,7 +18,7 @@ public sealed partial class PlaygroundTasksUiTests
     public async Task Alex_approves_a_task_from_the_list_and_the_card_shows_it_approved()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed: run ./test.sh, which installs it.");
-        await using var bot = BotApp.Demo();
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         var screenshots = Path.Combine(Repository.Root, "artifacts", "screenshots", "tasks");
         if (Directory.Exists(screenshots))

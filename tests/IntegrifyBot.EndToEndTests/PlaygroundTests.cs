@@ -18,7 +18,7 @@ public sealed class PlaygroundTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        bot = BotApp.Demo();
+        bot = await BotApp.DemoWithSimulatorAsync();
         playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
     }
 

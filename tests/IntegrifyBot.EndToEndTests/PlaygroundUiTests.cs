@@ -13,7 +13,7 @@ public sealed class PlaygroundUiTests
     public async Task A_person_sees_the_welcome_card_asks_for_help_and_clicks_a_button()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed: run ./test.sh, which installs it.");
-        await using var bot = BotApp.Demo();
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         var screenshots = Path.Combine(Repository.Root, "artifacts", "screenshots", "foundation");
         if (Directory.Exists(screenshots))

@@ -1,3 +1,4 @@
+using Integrify.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,6 +16,7 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Settings.BotOpti
     private readonly string environment;
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private SimulatorHost? simulator;
 
     private BotApp(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
@@ -28,6 +30,52 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Settings.BotOpti
     /// <param name="services">Replaces services after the bot registered its own (a test clock, a log recorder).</param>
     public static BotApp Demo(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
         Start("Production", WithDefaults(new() { ["Bot:Mode"] = "Demo" }, extra), services);
+
+    /// <summary>
+    /// Demo mode as <c>./run.sh</c> composes it: an Integrify simulator of its own (in this process, over
+    /// HTTP, started first and stopped last) with the demo's settings pointing at it, under <paramref name="extra"/>.
+    /// </summary>
+    /// <param name="simulatorOptions">The simulator's options; its demo tenant with nothing else by default.</param>
+    public static async Task<BotApp> DemoWithSimulatorAsync(
+        IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null,
+        SimulatorOptions? simulatorOptions = null,
+        TimeProvider? simulatorClock = null)
+    {
+        var simulator = await SimulatorHost.StartAsync(simulatorOptions ?? new SimulatorOptions(), simulatorClock ?? TimeProvider.System);
+        try
+        {
+            var settings = new Dictionary<string, string?>(IntegrifySettings(simulator));
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            var app = Demo(settings, services);
+            app.simulator = simulator;
+            return app;
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The settings <c>./run.sh</c> gives the demo bot for the simulator it starts: its address, tenant and organisation key.</summary>
+    public static IReadOnlyDictionary<string, string?> IntegrifySettings(SimulatorHost simulator)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        return new Dictionary<string, string?>
+        {
+            ["Integrify:BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Integrify:Tenant"] = simulator.Options.Tenant,
+            ["Integrify:OrganizationKey"] = "demo-org-key",
+        };
+    }
+
+    /// <summary>The simulator of <see cref="DemoWithSimulatorAsync"/>.</summary>
+    public SimulatorHost Simulator => simulator ?? throw new InvalidOperationException("This bot was given an Integrify of the test's own.");
 
     /// <summary>The (made-up) Microsoft app id of the bot in production mode.</summary>
     public const string ProductionAppId = "6f1f9f6e-2f55-4c3f-9d1a-2f0c0d7b1a11";
@@ -52,6 +100,15 @@ public sealed class BotApp : WebApplicationFactory<IntegrifyBot.Settings.BotOpti
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient CreateBotClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref simulator, null) is { } running)
+        {
+            await running.DisposeAsync();
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,7 +24,7 @@ public sealed class DemoBotFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await LocalConnector.StartAsync();
-        Bot = BotApp.Demo(services: services =>
+        Bot = await BotApp.DemoWithSimulatorAsync(services: services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
             Outbound.Watch(services);

@@ -53,10 +53,13 @@ public sealed class LinkingBot : IAsyncDisposable
     /// <summary>The Teams user of the activity files (Alex), as the bot keys him.</summary>
     public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
 
-    public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="simulatorOptions">Changes to the simulator's options (its demo's own new tasks, say).</param>
+    public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null, Action<SimulatorOptions>? simulatorOptions = null)
     {
         var clock = new ManualClock();
-        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { JwtLifetime = JwtLifetime }, clock);
+        var options = new SimulatorOptions { JwtLifetime = JwtLifetime };
+        simulatorOptions?.Invoke(options);
+        var simulator = await SimulatorHost.StartAsync(options, clock);
         var connector = await LocalConnector.StartAsync();
         var logs = new RecordedLogs();
         var outbound = new OutboundCalls();

@@ -26,13 +26,15 @@ internal sealed class TokenService
     private readonly string tenant;
     private readonly TimeProvider time;
     private readonly UserDirectory users;
+    private readonly DemoTaskSchedule demoTasks;
     private long issuedCount;
 
-    public TokenService(SimulatorOptions options, TimeProvider time, UserDirectory users)
+    public TokenService(SimulatorOptions options, TimeProvider time, UserDirectory users, DemoTaskSchedule demoTasks)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
         this.users = users;
+        this.demoTasks = demoTasks;
         tenant = options.Tenant;
         var key = new SymmetricSecurityKey(string.IsNullOrEmpty(options.SigningKey) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(options.SigningKey));
         credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
@@ -72,6 +74,8 @@ internal sealed class TokenService
             ForgetExpired();
         }
 
+        // Every way of signing in ends here, so the demo's colleagues start when the person does.
+        demoTasks.SignedIn(user.UserName);
         return handler.CreateToken(payload, credentials);
     }
 

@@ -1,4 +1,5 @@
 using Integrify.Simulator.Api;
+using Integrify.Simulator.Demo;
 using Integrify.Simulator.Faults;
 using Integrify.Simulator.Workflow;
 
@@ -15,6 +16,7 @@ internal static class ControlEndpoints
         var sim = app.MapGroup("/_sim");
         sim.MapPost("/tasks", (TaskAssignment? assignment, WorkflowStore store) =>
             store.Assign(assignment).ToResult(task => Results.Json(task, statusCode: StatusCodes.Status201Created)));
+        sim.MapPost("/demo/tasks", (DemoTaskSchedule demoTasks) => Results.Json(demoTasks.AssignNext(), statusCode: StatusCodes.Status201Created));
         sim.MapPost("/tasks/{recipientTaskSid}/complete", (string recipientTaskSid, CompletionOrder? order, WorkflowStore store) =>
             store.CompleteAsHolder(recipientTaskSid, order?.Value, order?.Comment).ToResult());
         sim.MapGet("/users/{userName}/tasks", (string userName, WorkflowStore store) => store.OpenTasks(userName).ToResult());

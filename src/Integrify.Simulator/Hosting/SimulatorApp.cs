@@ -20,6 +20,7 @@ internal static class SimulatorApp
         services.AddSingleton(time);
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<WorkflowStore>();
+        services.AddSingleton<DemoTaskSchedule>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<CallCounters>();
@@ -30,7 +31,8 @@ internal static class SimulatorApp
             provider.GetRequiredService<RefreshTokenStore>(),
             provider.GetRequiredService<FaultInjector>(),
             provider.GetRequiredService<CallCounters>(),
-            provider.GetRequiredService<UserDirectory>()));
+            provider.GetRequiredService<UserDirectory>(),
+            provider.GetRequiredService<DemoTaskSchedule>()));
         services.Configure<JsonOptions>(json =>
         {
             json.SerializerOptions.Converters.Add(new UtcDateConverter());

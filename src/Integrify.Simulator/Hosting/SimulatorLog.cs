@@ -11,4 +11,13 @@ internal static partial class SimulatorLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call to {Route} failed")]
     public static partial void CallFailed(ILogger logger, string route, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Requester} sent {Recipient} a new task: {TaskName} on request #{InstanceId} ({RequestName})")]
+    public static partial void DemoTaskAssigned(ILogger logger, string requester, string recipient, string taskName, long instanceId, string requestName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Recipient} signed in; colleagues send new tasks in {Delay}, then every {Interval}")]
+    public static partial void DemoTasksScheduled(ILogger logger, string recipient, TimeSpan delay, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo: a colleague's new task could not be assigned")]
+    public static partial void DemoTaskFailed(ILogger logger, Exception exception);
 }

@@ -40,6 +40,16 @@ internal static class SimulatorOptionsValidator
             failures.Add($"Simulator:GeneratedUsers must be from 0 to {MaxGeneratedUsers}.");
         }
 
+        if (options.DemoTaskDelay < TimeSpan.Zero || options.DemoTaskDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add("Simulator:DemoTaskDelay must be from 0 to 1 day.");
+        }
+
+        if (options.DemoTaskInterval < TimeSpan.FromSeconds(1) || options.DemoTaskInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add("Simulator:DemoTaskInterval must be from 1 second to 1 day.");
+        }
+
         if (options.Port is < 0 or > 65_535)
         {
             failures.Add("Simulator:Port must be from 0 to 65535.");

@@ -2,7 +2,7 @@ namespace IntegrifyBot.Notifications;
 
 /// <summary>
 /// For background work that needs the whole bot: hosted services start one after another, before
-/// the database is migrated and (in demo mode) before the built-in Integrify simulator listens.
+/// the database is migrated.
 /// </summary>
 public static class ApplicationStart
 {

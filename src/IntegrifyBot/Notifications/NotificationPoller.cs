@@ -16,7 +16,8 @@ namespace IntegrifyBot.Notifications;
 /// </summary>
 public sealed partial class NotificationPoller(
     LinkedUsers users,
-    IServiceProvider services,
+    TaskFinder finder,
+    IProactiveSender sender,
     IHostApplicationLifetime lifetime,
     NotificationOutbox outbox,
     NotificationPreferences preferences,
@@ -32,16 +33,6 @@ public sealed partial class NotificationPoller(
     /// list shows it; were its row forgotten meanwhile, the next poll would announce the task again.
     /// </summary>
     private static readonly TimeSpan SettledRowsKept = TimeSpan.FromDays(1);
-
-    // Hosted services are made before any of them starts, and the Integrify client (behind the task
-    // finder, and behind the Teams sender's adapter) cannot be made until the built-in simulator (demo
-    // mode) has started: they are taken when first used.
-    private TaskFinder? finder;
-    private IProactiveSender? sender;
-
-    private TaskFinder Finder => finder ??= services.GetRequiredService<TaskFinder>();
-
-    private IProactiveSender Sender => sender ??= services.GetRequiredService<IProactiveSender>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -203,7 +194,7 @@ public sealed partial class NotificationPoller(
             return false;
         }
 
-        var outcome = await Sender.SendAsync(address, LinkBrokenCard.Build(), cancellationToken);
+        var outcome = await sender.SendAsync(address, LinkBrokenCard.Build(), cancellationToken);
         if (outcome.Result == ProactiveResult.Gone)
         {
             await addresses.RetireAsync(user, address.ConversationId, cancellationToken);
@@ -218,7 +209,7 @@ public sealed partial class NotificationPoller(
     {
         // Someone with more open tasks than that is told about new ones among the first thousand.
         var sids = new List<string>();
-        await foreach (var task in Finder.OpenTasksAsync(user, new ListQuery(), TaskFinder.MaxTasksRead, cancellationToken))
+        await foreach (var task in finder.OpenTasksAsync(user, new ListQuery(), TaskFinder.MaxTasksRead, cancellationToken))
         {
             if (!string.IsNullOrEmpty(task.RecipientTaskSid))
             {

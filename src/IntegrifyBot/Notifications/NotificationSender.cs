@@ -12,7 +12,7 @@ namespace IntegrifyBot.Notifications;
 /// </summary>
 public sealed partial class NotificationSender(
     NotificationOutbox outbox,
-    IServiceProvider services,
+    NotificationDelivery delivery,
     NotificationSignal signal,
     IOptionsMonitor<NotificationsOptions> options,
     TimeProvider time,
@@ -31,17 +31,12 @@ public sealed partial class NotificationSender(
             return;
         }
 
-        // Taken only now: the Integrify client behind it needs Integrify's address, which the
-        // built-in simulator of demo runs has once it started, and hosted services are all built
-        // before any starts.
-        await Task.Yield();
-        var delivery = services.GetRequiredService<NotificationDelivery>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
             try
             {
-                more = await SendDueAsync(delivery, stoppingToken);
+                more = await SendDueAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -88,7 +83,7 @@ public sealed partial class NotificationSender(
     }
 
     /// <summary>Delivers one batch; true when it was full, so that more may be due.</summary>
-    private async Task<bool> SendDueAsync(NotificationDelivery delivery, CancellationToken stoppingToken)
+    private async Task<bool> SendDueAsync(CancellationToken stoppingToken)
     {
         var concurrency = options.CurrentValue.SendConcurrency;
         var batch = await outbox.ClaimAsync(Name, concurrency * 2, Lease(options.CurrentValue.SendTimeout), stoppingToken);

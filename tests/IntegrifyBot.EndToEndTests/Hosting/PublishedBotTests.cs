@@ -1,4 +1,5 @@
 using System.Net;
+using Integrify.Simulator;
 using IntegrifyBot.Storage;
 using IntegrifyBot.TestInfrastructure;
 
@@ -111,6 +112,8 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(file, "data"),
+            ["Integrify__BaseUrl"] = NothingListens(),
+            ["Integrify__Tenant"] = "demo",
         });
 
         var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -123,14 +126,48 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     }
 
     [Fact]
+    public void The_published_bot_holds_no_Integrify_simulator()
+    {
+        var files = Directory.EnumerateFiles(published.Folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+
+        Assert.Contains("IntegrifyBot.dll", files);
+        Assert.DoesNotContain(files, file => file!.StartsWith("Integrify.Simulator", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Integrify.Simulator", File.ReadAllText(Path.Combine(published.Folder, "IntegrifyBot.deps.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_demo_start_without_an_Integrify_is_refused_with_one_line_naming_the_setting_and_the_demo_command()
+    {
+        await using var bot = published.Start(new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Bot__Mode"] = "Demo",
+            ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+        });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IntegrifyBot cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Integrify:BaseUrl is not set", line, StringComparison.Ordinal);
+        Assert.Contains("./run.sh", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output + bot.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_mode_starts_warns_loudly_and_passes_its_own_health_check()
     {
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions());
         var port = FreePort.Next();
         await using var bot = published.Start(new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Integrify__BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Integrify__Tenant"] = simulator.Options.Tenant,
+            ["Integrify__OrganizationKey"] = "demo-org-key",
         });
         var healthz = $"http://127.0.0.1:{port}/healthz";
 
@@ -154,6 +191,8 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Integrify__BaseUrl"] = NothingListens(),
+            ["Integrify__Tenant"] = "demo",
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = database.ConnectionString,
             // Everything the bot and its libraries log, down to each connection they open (EF Core's
@@ -180,6 +219,8 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Integrify__BaseUrl"] = NothingListens(),
+            ["Integrify__Tenant"] = "demo",
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = connectionString,
         });
@@ -200,6 +241,9 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
 
         Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    // For a test whose bot never reaches Integrify: a loopback address with nobody behind it.
+    private static string NothingListens() => $"http://127.0.0.1:{FreePort.Next()}/";
 
     // Everything production needs but the key ring's certificate, on a free port.
     private static Dictionary<string, string> Production(Dictionary<string, string>? extra = null)

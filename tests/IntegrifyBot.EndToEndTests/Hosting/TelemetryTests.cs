@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using Integrify.Simulator;
 using IntegrifyBot.TestInfrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,12 +18,15 @@ public sealed class TelemetryTests(PublishedBot published) : IClassFixture<Publi
         var received = new ConcurrentQueue<string>();
         await using var collector = await StartCollectorAsync(received);
         await using var connector = await LocalConnector.StartAsync();
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions());
         var port = FreePort.Next();
         await using var bot = published.Start(new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Directory.CreateTempSubdirectory("integrifybot-tests-").FullName,
+            ["Integrify__BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Integrify__Tenant"] = simulator.Options.Tenant,
             [setting] = collector.Address.ToString(),
             // Export often, so the test waits for seconds, not minutes.
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",

@@ -65,7 +65,8 @@ public sealed class UnreadableSettingsTests(PublishedBot published) : IClassFixt
         Assert.All(["Bot:Mode", "Storage:Provider", "Notifications:PollInterval", "Logging:LogLevel:Default"], key => Assert.Contains(key + " must be", line, StringComparison.Ordinal));
     }
 
-    // Demo mode, which needs nothing else to start, on a free port and a data folder of its own.
+    // Demo mode with an Integrify address (nobody answers there: these bots never get that far), on a
+    // free port and a data folder of its own.
     private static Dictionary<string, string> Demo(Dictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>
@@ -73,6 +74,8 @@ public sealed class UnreadableSettingsTests(PublishedBot published) : IClassFixt
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
+            ["Integrify__BaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/",
+            ["Integrify__Tenant"] = "demo",
         };
         foreach (var (key, value) in settings)
         {

@@ -18,7 +18,7 @@ public sealed class BotOnPostgresTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_migrates_an_empty_database_at_start_and_is_ready()
     {
-        await using var bot = BotApp.Demo(new Dictionary<string, string?>(database.Settings()));
+        await using var bot = await BotApp.DemoWithSimulatorAsync(new Dictionary<string, string?>(database.Settings()));
         using var client = bot.CreateBotClient();
 
         using var ready = await client.GetAsync("/readyz");

@@ -17,7 +17,7 @@ public sealed class ConfigurationCheckTests
     public async Task Every_options_type_the_bot_binds_from_configuration_is_checked()
     {
         var registered = new List<ServiceDescriptor>();
-        await using (BotApp.Demo(services: services => registered.AddRange(services)))
+        await using (await BotApp.DemoWithSimulatorAsync(services: services => registered.AddRange(services)))
         {
         }
 

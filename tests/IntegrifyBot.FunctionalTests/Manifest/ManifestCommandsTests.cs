@@ -11,7 +11,7 @@ public sealed class ManifestCommandsTests
     [Fact]
     public async Task The_manifest_lists_exactly_the_listed_commands_of_the_bot_in_every_scope()
     {
-        await using var bot = BotApp.Demo();
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
         var router = bot.Services.GetRequiredService<BotRouter>();
         var botCommands = router.Commands.Where(command => command.Listed).Select(command => command.Name).Order().ToList();
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "manifest", "manifest.json")));

@@ -15,7 +15,7 @@ public sealed class TenantAllowListTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connector = await LocalConnector.StartAsync();
-        bot = BotApp.Demo(new Dictionary<string, string?> { ["Bot:AllowedTenantIds:0"] = TeamsActivities.TenantId });
+        bot = await BotApp.DemoWithSimulatorAsync(new Dictionary<string, string?> { ["Bot:AllowedTenantIds:0"] = TeamsActivities.TenantId });
         client = bot.CreateBotClient();
     }
 
