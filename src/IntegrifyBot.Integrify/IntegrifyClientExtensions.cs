@@ -26,21 +26,15 @@ public static class IntegrifyClientExtensions
     /// (Integrify:Paths, Integrify:Permissions), resilience (timeouts, retries of reads only, a circuit
     /// breaker per host), the user's token, and the host guard.
     /// </summary>
-    /// <param name="validateOnStart">
-    /// Whether a bad "Integrify" section stops the host from starting; off only when the address is
-    /// filled in later (the bot's built-in simulator), and then checked on first use.
-    /// </param>
-    public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration, bool validateOnStart = true)
+    /// <remarks>A bad "Integrify" section stops the host from starting.</remarks>
+    public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = services.AddOptions<IntegrifyOptions>()
+        services.AddOptions<IntegrifyOptions>()
             .Bind(configuration.GetSection(IntegrifyOptions.Section))
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrifyOptions>, IntegrifyContractValidation>());
-        if (validateOnStart)
-        {
-            options.ValidateOnStart();
-        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIntegrifyTokenStore, InMemoryTokenStore>();
