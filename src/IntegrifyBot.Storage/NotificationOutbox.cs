@@ -56,6 +56,41 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     }
 
     /// <summary>
+    /// What the outbox holds of each of these users, in a statement per few hundred of them rather
+    /// than one each: a poll cycle compares everyone's open tasks with it. Users it holds nothing of
+    /// are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<IntegrifyUser, UserOutbox>> OfUsersAsync(IReadOnlyCollection<IntegrifyUser> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        const int UsersPerStatement = 500;
+        var found = new Dictionary<IntegrifyUser, List<UserOutbox.Row>>();
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var tenant in users.GroupBy(user => user.TeamsTenantId, StringComparer.Ordinal))
+        {
+            foreach (var chunk in tenant.Select(user => user.UserId).Distinct(StringComparer.Ordinal).Chunk(UsersPerStatement))
+            {
+                var rows = await context.Notifications.AsNoTracking()
+                    .Where(n => n.TeamsTenantId == tenant.Key && chunk.Contains(n.UserKey))
+                    .Select(n => new { n.Id, n.UserKey, n.RecipientTaskSid, n.State, n.CreatedAt })
+                    .ToListAsync(cancellationToken);
+                foreach (var row in rows)
+                {
+                    var user = new IntegrifyUser(tenant.Key, row.UserKey);
+                    if (!found.TryGetValue(user, out var held))
+                    {
+                        found[user] = held = [];
+                    }
+
+                    held.Add(new UserOutbox.Row(row.Id, row.RecipientTaskSid, row.State, row.CreatedAt));
+                }
+            }
+        }
+
+        return found.ToDictionary(pair => pair.Key, pair => new UserOutbox(pair.Value));
+    }
+
+    /// <summary>
     /// Forgets the user's settled rows (sent, dead, known) of tasks that are no longer open for them,
     /// recorded before <paramref name="before"/>: a closed task is never listed again, so its row no
     /// longer prevents anything, and the outbox stays the size of people's open work. How many it forgot.
@@ -65,25 +100,34 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(open);
-        var cutoff = before.UtcDateTime;
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var held = await OfUsersAsync([user], cancellationToken);
+        return held.TryGetValue(user, out var rows) ? await ForgetAsync(rows.ClosedBefore(open, before), cancellationToken) : 0;
+    }
 
-        // Looked for first, and deleted only when found: most cycles find nothing, and a read does not
-        // take SQLite's write lock from the senders.
-        var closed = await context.Notifications.AsNoTracking()
-            .Where(n => n.TeamsTenantId == user.TeamsTenantId && n.UserKey == user.UserId && n.CreatedAt < cutoff
-                && (n.State == NotificationState.Sent || n.State == NotificationState.Dead || n.State == NotificationState.Known)
-                && !open.Contains(n.RecipientTaskSid))
-            .Select(n => n.Id)
-            .ToListAsync(cancellationToken);
-        if (closed.Count == 0)
+    /// <summary>
+    /// Deletes these rows (as <see cref="UserOutbox.ClosedBefore"/> found them) that are still settled,
+    /// in a statement per few hundred; how many it deleted. A row queued again meanwhile is kept.
+    /// </summary>
+    public async Task<int> ForgetAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
         {
+            // Most cycles find nothing to forget, and a read does not take SQLite's write lock from the senders.
             return 0;
         }
 
-        return await context.Notifications
-            .Where(n => closed.Contains(n.Id) && (n.State == NotificationState.Sent || n.State == NotificationState.Dead || n.State == NotificationState.Known))
-            .ExecuteDeleteAsync(cancellationToken);
+        const int RowsPerStatement = 500;
+        var forgotten = 0;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(RowsPerStatement))
+        {
+            forgotten += await context.Notifications
+                .Where(n => chunk.Contains(n.Id) && (n.State == NotificationState.Sent || n.State == NotificationState.Dead || n.State == NotificationState.Known))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return forgotten;
     }
 
     /// <summary>

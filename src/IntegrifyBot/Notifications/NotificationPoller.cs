@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IntegrifyBot.Conversations;
 using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify.Api;
@@ -70,13 +69,14 @@ public sealed partial class NotificationPoller(
         var settings = await preferences.AllAsync(cancellationToken);
         var queued = 0;
         var skipped = 0;
-        var polled = new ConcurrentBag<IntegrifyUser>();
+        var cycle = new CycleState(new OutboxLookahead(everyone, some => outbox.OfUsersAsync(some, cancellationToken)));
         await Parallel.ForEachAsync(
-            everyone,
+            Enumerable.Range(0, everyone.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.PollConcurrency, CancellationToken = cancellationToken },
-            async (user, token) =>
+            async (index, token) =>
             {
-                var found = await PollUserAsync(user, settings.GetValueOrDefault(user) ?? NotificationPreferences.Defaults(user), polled, token);
+                var user = everyone[index];
+                var found = await PollUserAsync(user, index, settings.GetValueOrDefault(user) ?? NotificationPreferences.Defaults(user), cycle, token);
                 if (found is null)
                 {
                     Interlocked.Increment(ref skipped);
@@ -92,13 +92,14 @@ public sealed partial class NotificationPoller(
             signal.Wake();
         }
 
-        await preferences.RecordPolledAsync(polled, time.GetUtcNow(), cancellationToken);
+        await outbox.ForgetAsync(cycle.Closed, cancellationToken);
+        await preferences.RecordPolledAsync(cycle.Polled, time.GetUtcNow(), cancellationToken);
         return new PollCycle(everyone.Count, queued, skipped);
     }
 
     /// <summary>How many new tasks of the user were queued, or null when the user was skipped.</summary>
-    /// <param name="polled">Where a user read as usual is put, for the cycle to record them all at once.</param>
-    private async Task<int?> PollUserAsync(IntegrifyUser user, NotificationSettings settings, ConcurrentBag<IntegrifyUser> polled, CancellationToken cancellationToken)
+    /// <param name="index">Where the user is among everyone the cycle reads.</param>
+    private async Task<int?> PollUserAsync(IntegrifyUser user, int index, NotificationSettings settings, CycleState cycle, CancellationToken cancellationToken)
     {
         if (!settings.Enabled)
         {
@@ -126,6 +127,9 @@ public sealed partial class NotificationPoller(
             return null;
         }
 
+        // What the outbox held of the user a moment before this read: a task queued since (by a push,
+        // or another instance) is looked for again as it is queued, and only settled rows are forgotten.
+        var held = await cycle.Outbox.OfAsync(index);
         var queued = 0;
         if (settings.LastPolledAt is null && await NeverPolledAsync(user, cancellationToken))
         {
@@ -133,8 +137,7 @@ public sealed partial class NotificationPoller(
         }
         else
         {
-            var known = await outbox.KnownAsync(user, [.. open], cancellationToken);
-            foreach (var sid in open.Where(sid => !known.Contains(sid)))
+            foreach (var sid in open.Where(sid => !held.Has(sid)))
             {
                 if (await outbox.EnqueueAsync(user, sid, NotificationSource.Poll, message: null, cancellationToken))
                 {
@@ -146,7 +149,10 @@ public sealed partial class NotificationPoller(
         // Only a complete list tells which tasks closed: one past the first thousand is merely unread.
         if (open.Count < TaskFinder.MaxTasksRead)
         {
-            await outbox.ForgetClosedAsync(user, open, time.GetUtcNow() - SettledRowsKept, cancellationToken);
+            foreach (var id in held.ClosedBefore(open, time.GetUtcNow() - SettledRowsKept))
+            {
+                cycle.Closed.Add(id);
+            }
         }
 
         if (settings.LastPolledAt is null || settings.BrokenLinkToldAt is not null)
@@ -162,7 +168,7 @@ public sealed partial class NotificationPoller(
         }
         else
         {
-            polled.Add(user);
+            cycle.Polled.Add(user);
         }
 
         return queued;

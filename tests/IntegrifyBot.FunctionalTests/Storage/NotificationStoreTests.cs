@@ -189,6 +189,35 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task What_the_outbox_holds_of_many_users_is_read_together_and_each_gets_only_their_own_rows()
+    {
+        await using var instance = await StorageInstance.StartAsync(database, clock);
+        var outbox = Outbox(instance);
+        var alexElsewhere = new IntegrifyUser("tenant-2", alex.UserId);
+        var nobody = new IntegrifyUser("tenant-1", "aad-nobody");
+        var many = Enumerable.Range(1, 600).Select(i => new IntegrifyUser("tenant-1", $"aad-{i}")).ToList();
+        await outbox.RecordKnownAsync(alex, ["rt-1", "rt-2"], CancellationToken.None);
+        await outbox.EnqueueAsync(alex, "rt-3", NotificationSource.Push, null, CancellationToken.None);
+        await outbox.EnqueueAsync(alexElsewhere, "rt-9", NotificationSource.Poll, null, CancellationToken.None);
+        await outbox.RecordKnownAsync(many[^1], ["rt-last"], CancellationToken.None);
+        var recorded = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var held = await outbox.OfUsersAsync([alex, alexElsewhere, nobody, .. many], CancellationToken.None);
+        var closed = held[alex].ClosedBefore(["rt-1"], recorded.AddMinutes(1));
+        var forgotten = await outbox.ForgetAsync(closed, CancellationToken.None);
+
+        Assert.Equal([alex, alexElsewhere, many[^1]], held.Keys.OrderBy(user => user.ToString(), StringComparer.Ordinal));
+        Assert.True(held[alex].Has("rt-1") && held[alex].Has("rt-2") && held[alex].Has("rt-3"));
+        Assert.False(held[alex].Has("rt-9"));
+        Assert.True(held[alexElsewhere].Has("rt-9"));
+        Assert.False(held[alexElsewhere].Has("rt-1"));
+        Assert.True(held[many[^1]].Has("rt-last"));
+        Assert.Equal(1, forgotten);
+        Assert.Equal(["rt-1", "rt-3"], (await outbox.KnownAsync(alex, ["rt-1", "rt-2", "rt-3"], CancellationToken.None)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_users_personal_chat_is_recorded_refreshed_and_retired()
     {
         await using var instance = await StorageInstance.StartAsync(database, clock);
