@@ -19,6 +19,8 @@ public static class FeatureExtensions
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddLinking(configuration);
+        services.AddOptions<TasksOptions>().Bind(configuration.GetSection(TasksOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApprovalChoices>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskFinder>();
         services.AddSingleton<IBotFeature, TasksFeature>();

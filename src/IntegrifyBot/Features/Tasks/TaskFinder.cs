@@ -8,7 +8,7 @@ namespace IntegrifyBot.Features.Tasks;
 /// Finds one of the user's open tasks, with the user's own token. Integrify has no call for one task,
 /// so the list (T1) is read: a task found there is open and the user's, as Integrify says now.
 /// </summary>
-public sealed class TaskFinder(IIntegrifyTasksApi tasks)
+public sealed class TaskFinder(IIntegrifyTasksApi tasks, ApprovalChoices choices)
 {
     /// <summary>Integrify's largest page.</summary>
     private const int PageSize = 100;
@@ -68,17 +68,36 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks)
             }
         }
 
-        var shown = await WithApprovalsAsync(user, new TaskListView(), due.Count, [.. due.OrderBy(task => task.DueDate).Take(max)], cancellationToken);
+        // A digest reads fresh and keeps nothing: it is drawn for many people who may never click.
+        var shown = await ReadApprovalsAsync(user, new TaskListView(), due.Count, [.. due.OrderBy(task => task.DueDate).Take(max)], reuse: false, cancellationToken);
         return new DueTasks(shown, due.Count(task => task.DueDate < now));
     }
 
-    /// <summary>Tasks ready to draw with their buttons: each approval's choices (custom ones too) read from Integrify, all at once.</summary>
-    public async Task<TaskListPage> WithApprovalsAsync(IntegrifyUser user, TaskListView view, int total, IReadOnlyList<TaskItem> shown, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tasks ready to draw with their buttons: each approval's choices (custom ones too), reused from
+    /// the person's last cards where read within the lifetime, the others read from Integrify at once
+    /// (at most a page of them) and kept for the next card.
+    /// </summary>
+    public Task<TaskListPage> WithApprovalsAsync(IntegrifyUser user, TaskListView view, int total, IReadOnlyList<TaskItem> shown, CancellationToken cancellationToken) =>
+        ReadApprovalsAsync(user, view, total, shown, reuse: true, cancellationToken);
+
+    private async Task<TaskListPage> ReadApprovalsAsync(IntegrifyUser user, TaskListView view, int total, IReadOnlyList<TaskItem> shown, bool reuse, CancellationToken cancellationToken)
     {
         var approvals = await Task.WhenAll(shown
             .Where(task => TaskKinds.IsApproval(task.TaskType))
-            .Select(async task => (task.RecipientTaskSid, Details: await tasks.GetApprovalAsync(user, task.RecipientTaskSid, cancellationToken))));
+            .Select(async task => (task.RecipientTaskSid, Details: (reuse ? choices.Find(user, task.RecipientTaskSid) : null) ?? await ReadAsync(task.RecipientTaskSid))));
         return new TaskListPage(view, total, shown, approvals.ToDictionary(approval => approval.RecipientTaskSid, approval => approval.Details, StringComparer.Ordinal));
+
+        async Task<ApprovalDetails> ReadAsync(string recipientTaskSid)
+        {
+            var details = await tasks.GetApprovalAsync(user, recipientTaskSid, cancellationToken);
+            if (reuse)
+            {
+                choices.Keep(user, recipientTaskSid, details);
+            }
+
+            return details;
+        }
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed partial class TasksFeature(
     IIntegrifyTasksApi tasks,
     TaskFinder finder,
     TaskActions actions,
+    ApprovalChoices choices,
     IOptions<IntegrifyOptions> integrify,
     TimeProvider time,
     ILogger<TasksFeature> logger) : IBotFeature
@@ -114,18 +115,22 @@ public sealed partial class TasksFeature(
         ApprovalDetails current;
         try
         {
+            // Always read fresh, never from the kept choices: they only draw buttons.
             current = await tasks.GetApprovalAsync(user, data.RecipientTaskSid, cancellationToken);
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
+            choices.Forget(user);
             return await ListAsync(turn, user, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
         }
 
+        choices.Keep(user, data.RecipientTaskSid, current);
         var choice = current.Choices.FirstOrDefault(offered => string.Equals(offered.Value, data.Choice, StringComparison.Ordinal));
         if (!current.Completed && choice is null)
         {
-            // Not a choice Integrify offers for this task: an altered or outdated card.
-            throw new VerbDataException("the choice is not one the task offers");
+            // The task's choices changed in Integrify since the card was drawn (or the card was
+            // altered): nothing is sent, and the list is drawn again with what it offers now.
+            return await ListAsync(turn, user, view, new CardNotice($"{Capitalised(TaskCards.Name(data.InstanceId))} no longer offers that choice; here are the choices it offers now.", IsProblem: true), cancellationToken);
         }
 
         var label = choice?.Label ?? data.Choice;
@@ -181,6 +186,8 @@ public sealed partial class TasksFeature(
     /// </summary>
     private async Task<BotReply> ActedAsync(BotRequest turn, IntegrifyUser user, TaskListView view, CardNotice notice, CancellationToken cancellationToken)
     {
+        // Acting on one task can change the person's others (of the same request): read them all afresh.
+        choices.Forget(user);
         var reply = (CardReply)await ListAsync(turn, user, view, notice, cancellationToken);
         return turn.Conversation.Kind == ConversationKind.Personal || notice.Done is null
             ? reply

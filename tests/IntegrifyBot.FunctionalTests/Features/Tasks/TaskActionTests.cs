@@ -134,7 +134,7 @@ public sealed class TaskActionTests : LinkedAlexTests
     }
 
     [Fact]
-    public async Task A_choice_the_task_does_not_offer_is_refused_as_an_altered_card()
+    public async Task A_choice_the_task_no_longer_offers_is_refused_politely_with_the_current_choices()
     {
         var list = await Bot.SayAsync("tasks");
         var approve = Data(Button(list, "#1001", "Approve"));
@@ -142,7 +142,8 @@ public sealed class TaskActionTests : LinkedAlexTests
 
         var card = await Bot.ClickAsync("task.approve", approve);
 
-        Assert.Contains("This card can't be used any more", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Contains("no longer offers that choice; here are the choices it offers now", LinkingBot.Texts(card), StringComparison.Ordinal);
+        Assert.Equal("approve", Data(Button(card, "#1001", "Approve"))["choice"]!.GetValue<string>(), ignoreCase: true);
         Assert.Equal(0, Bot.Simulator.Counters.CompletionAttempts(approve["recipientTaskSid"]!.GetValue<string>()));
     }
 
