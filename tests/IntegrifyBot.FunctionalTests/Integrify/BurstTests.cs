@@ -79,7 +79,7 @@ public sealed class BurstTests(ITestOutputHelper output)
 
     private static bool IsRealAnswer(Answer answer) => answer.Text == "status"
         ? answer.Texts.Contains(SimulatorOptions.GeneratedUserName(answer.Person), StringComparison.Ordinal)
-        : answer.Texts.Contains("open", StringComparison.OrdinalIgnoreCase) || answer.Texts.Contains("no tasks", StringComparison.OrdinalIgnoreCase);
+        : answer.Texts.StartsWith("Your tasks", StringComparison.Ordinal);
 
     /// <summary>Sends <paramref name="turns"/> messages at once, person after person in turn, and collects the answer of each.</summary>
     private static async Task<(List<Answer> Answers, TimeSpan Elapsed)> BurstAsync(CrowdBot crowd, int turns, Func<int, string> textOf)
