@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
+using Polly.Timeout;
 using Refit;
 
 namespace IntegrifyBot.Integrify;
@@ -20,12 +22,21 @@ public static class IntegrifyClientExtensions
     /// <summary>The HTTP client of the sign-in calls, which carry secrets and log nothing.</summary>
     public const string AuthClient = "integrify-auth";
 
+    /// <summary>Polly's event for each attempt of a call: Information when it succeeded, Warning when it failed.</summary>
+    private const string ExecutionAttemptEvent = "ExecutionAttempt";
+
     /// <summary>
     /// The typed Integrify client: one Refit interface per area, each call made for the user it
     /// names. Its handlers, outermost first: typed errors, the deployment's paths and permission values
-    /// (Integrify:Paths, Integrify:Permissions), resilience (timeouts, retries of reads only, a circuit
-    /// breaker per host), the user's token, and the host guard.
+    /// (Integrify:Paths, Integrify:Permissions), the user's token, resilience (a bulkhead, timeouts,
+    /// retries of reads only, a circuit breaker, all per host), and the host guard.
     /// </summary>
+    /// <remarks>
+    /// Only time spent on Integrify's side counts against Integrify. The token is obtained (perhaps a
+    /// database read, perhaps a sign-in call) and a slot of the bulkhead is granted before any of
+    /// Integrify's timeouts start: a call waiting for either is the bot's own load, not Integrify's
+    /// slowness, and the user's turn budget alone bounds that wait.
+    /// </remarks>
     /// <remarks>A bad "Integrify" section stops the host from starting.</remarks>
     public static IServiceCollection AddIntegrifyClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +48,18 @@ public static class IntegrifyClientExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrifyOptions>, IntegrifyContractValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IntegrifyCallLoad>();
+
+        // Polly reports every attempt of every call; a successful one is no news, and ten lines per
+        // turn would bury the warnings about attempts that failed or were retried.
+        services.Configure<TelemetryOptions>(telemetry =>
+        {
+            var given = telemetry.SeverityProvider;
+            telemetry.SeverityProvider = arguments =>
+                arguments.Event.EventName == ExecutionAttemptEvent && arguments.Event.Severity == ResilienceEventSeverity.Information
+                    ? ResilienceEventSeverity.Debug
+                    : given?.Invoke(arguments) ?? arguments.Event.Severity;
+        });
         services.TryAddSingleton<IIntegrifyTokenStore, InMemoryTokenStore>();
         services.AddSingleton<IntegrifyTokenProvider>();
         services.AddSingleton<IntegrifySignIn>();
@@ -93,21 +116,27 @@ public static class IntegrifyClientExtensions
             client.RemoveAllLoggers();
         }
 
-        client.AddResilienceHandler(name, static (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<IntegrifyOptions>>().Value;
-                pipeline
-                    .AddTimeout(options.TotalTimeout)
-                    .AddRetry(ReadRetry(options))
-                    .AddCircuitBreaker(CircuitBreaker())
-                    .AddTimeout(options.AttemptTimeout);
-            })
-            .SelectPipelineByAuthority();
-
+        // The token before the pipeline: obtaining it must not run down Integrify's timeouts.
         if (withUserToken)
         {
             client.AddHttpMessageHandler<IntegrifyAuthHandler>();
         }
+
+        client.AddResilienceHandler(name, static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<IntegrifyOptions>>().Value;
+                var load = context.ServiceProvider.GetRequiredService<IntegrifyCallLoad>();
+                var gate = load.Gate(context.BuilderName, context.InstanceName, options);
+
+                // The bulkhead comes first, so that the total timeout starts only once a call may leave.
+                pipeline
+                    .AddRateLimiter(gate.Strategy())
+                    .AddTimeout(options.TotalTimeout)
+                    .AddRetry(ReadRetry(options))
+                    .AddCircuitBreaker(CircuitBreaker(gate, load, options))
+                    .AddTimeout(options.AttemptTimeout);
+            })
+            .SelectPipelineByAuthority();
 
         client.AddHttpMessageHandler<IntegrifyHostGuard>();
     }
@@ -133,11 +162,41 @@ public static class IntegrifyClientExtensions
 
     // When most recent calls to an instance fail, stop calling it for a while: users get an answer at
     // once instead of waiting out every timeout, and a struggling Integrify gets room to recover.
-    private static HttpCircuitBreakerStrategyOptions CircuitBreaker() => new()
+    //
+    // It counts only Integrify's failures. Every attempt it sees has left the bot: the token was
+    // obtained and the bulkhead admitted the call before this strategy (a refusal of the bulkhead, a
+    // cancelled turn and the host guard's refusal are not failures here). It counts 5xx, 408, 429,
+    // refused or reset connections, and attempt timeouts - except a timeout while the process itself
+    // lags: when a 100 ms timer of this process ran late by half the attempt timeout or more, the
+    // answer may have sat in a socket waiting for a thread, and a burst of local work (a crowd at
+    // 9 a.m. on two cores) must not open the breaker for everyone. The lag is measured by that timer
+    // rather than by ThreadPool.PendingWorkItemCount, whose count says nothing about how long the work
+    // waits. Twenty attempts in the sampling window are needed before the ratio means anything.
+    private static HttpCircuitBreakerStrategyOptions CircuitBreaker(IntegrifyCallLoad.HostGate gate, IntegrifyCallLoad load, IntegrifyOptions options)
     {
-        FailureRatio = 0.5,
-        MinimumThroughput = 10,
-        SamplingDuration = TimeSpan.FromSeconds(30),
-        BreakDuration = TimeSpan.FromSeconds(15),
-    };
+        var breaker = new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 20,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(15),
+            OnOpened = _ =>
+            {
+                gate.BreakerOpen = true;
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                gate.BreakerOpen = false;
+                return ValueTask.CompletedTask;
+            },
+        };
+        var integrifyFailure = breaker.ShouldHandle;
+        var lagExcuses = options.AttemptTimeout / 2;
+        breaker.ShouldHandle = arguments =>
+            arguments.Outcome.Exception is TimeoutRejectedException && load.Lag.Current >= lagExcuses
+                ? PredicateResult.False()
+                : integrifyFailure(arguments);
+        return breaker;
+    }
 }

@@ -39,6 +39,21 @@ public sealed class IntegrifyOptions : IValidatableObject
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>
+    /// How many calls the bot has under way toward the Integrify instance at once (for users' calls;
+    /// sign-ins have as many of their own). More wait in a queue: a crowd at 9 a.m. waits its turn
+    /// inside the bot instead of racing Integrify's timeouts, and Integrify meets a steady load.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "Integrify:MaxConcurrentCalls must be between 1 and 1000.")]
+    public int MaxConcurrentCalls { get; set; } = 32;
+
+    /// <summary>
+    /// How many more calls may wait for one of the <see cref="MaxConcurrentCalls"/> slots. A call
+    /// beyond that is not sent: its user is told the bot is busy and to try again in a moment.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "Integrify:MaxQueuedCalls must be between 0 and 100000.")]
+    public int MaxQueuedCalls { get; set; } = 2000;
+
+    /// <summary>
     /// The organisation API key for zero-touch linking (A4). A deployment secret: set it from an
     /// environment variable or secret store, never in the file. Unset disables that way of linking.
     /// </summary>

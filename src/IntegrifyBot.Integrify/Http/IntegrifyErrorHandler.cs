@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using IntegrifyBot.Integrify.Errors;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace IntegrifyBot.Integrify.Http;
@@ -21,6 +22,11 @@ internal sealed class IntegrifyErrorHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (RateLimiterRejectedException exception)
+        {
+            // The bot's own queue toward Integrify is full: the call never left, and Integrify is not to blame.
+            throw new IntegrifyBusyException("The bot has too many calls to Integrify waiting; this one was not sent.", exception);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -23,6 +23,11 @@ public static class ProblemCards
         "Integrify is not reachable or is having trouble right now, so nothing was changed. Please try again in a moment.",
         retry);
 
+    public static AdaptiveCard Busy(ExecuteAction? retry) => Problem(
+        "I'm busy right now",
+        "Many people are asking me at once, so I couldn't get to yours yet and nothing was changed. Please try again in a moment.",
+        retry);
+
     public static AdaptiveCard OutdatedCard() => Problem(
         "This card can't be used any more",
         "It is out of date or was changed, so I didn't act on it. Send **help** to start again.",

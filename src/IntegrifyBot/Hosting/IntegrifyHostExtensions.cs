@@ -14,6 +14,7 @@ public static class IntegrifyHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddIntegrifyClient(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<IntegrifyOptions>, DemoIntegrifyHint>();
+        builder.Services.AddHealthChecks().AddCheck<IntegrifyLoadHealthCheck>("integrify", tags: [BotHealth.ReadyTag]);
         return builder;
     }
 }

@@ -183,6 +183,16 @@ public sealed partial class NotificationDelivery(
             await KillAsync(notification, NoLongerOpen, settling);
             return (false, null);
         }
+        catch (IntegrifyBusyException) when (!settling.IsCancellationRequested)
+        {
+            // The bot's own queue toward Integrify is full (a crowd of users at once): nobody's fault,
+            // and Integrify is fine, so the notification waits one ordinary delay without an attempt counted.
+            var retryAt = time.GetUtcNow() + options.CurrentValue.RetryDelay;
+            metrics.Failed("busy");
+            LogBusy(notification.Id, retryAt);
+            await outbox.RetryAsync(notification, retryAt, "The bot is busy", countAttempt: false, settling);
+            return (false, null);
+        }
         catch (IntegrifyUnavailableException exception) when (!settling.IsCancellationRequested)
         {
             // Not the notification's fault: no attempt is counted, however long Integrify is away,
@@ -333,6 +343,9 @@ public sealed partial class NotificationDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Integrify is unavailable for notification {NotificationId}; tried again at {RetryAt:O}")]
     private partial void LogIntegrifyUnavailable(long notificationId, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bot had too many calls to Integrify waiting for notification {NotificationId}; tried again at {RetryAt:O}")]
+    private partial void LogBusy(long notificationId, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} is dead: {Reason}")]
     private partial void LogDead(long notificationId, string reason);

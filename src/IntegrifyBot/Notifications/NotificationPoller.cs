@@ -121,7 +121,7 @@ public sealed partial class NotificationPoller(
 
             return null;
         }
-        catch (IntegrifyException exception) when (exception is IntegrifyUnavailableException or IntegrifyForbiddenException)
+        catch (IntegrifyException exception) when (exception is IntegrifyUnavailableException or IntegrifyBusyException or IntegrifyForbiddenException)
         {
             LogUserSkipped(exception.Status is { } status ? (int)status : 0);
             return null;

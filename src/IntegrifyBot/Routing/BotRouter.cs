@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
+using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Settings;
@@ -141,6 +142,9 @@ public sealed partial class BotRouter
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
+
+        // Whether the turn is waiting in the bot's own queue toward Integrify when its budget runs out.
+        var queue = IntegrifyQueueWatch.Begin();
         string outcome = "ok";
         Task<BotReply>? work = null;
         try
@@ -171,6 +175,20 @@ public sealed partial class BotRouter
             outcome = "sign-in";
             var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
             return await SignInCardAsync(turn, reason, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
+        }
+        catch (IntegrifyBusyException) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = "busy";
+            LogBusy(routeName);
+            return new CardReply(ProblemCards.Busy(retry));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException && queue.HeldBack)
+        {
+            // The budget ran out while the turn still waited for the bot's own slot toward Integrify:
+            // the bot is saturated, Integrify never saw the call. Neither an outage nor slowness of Integrify.
+            outcome = "busy";
+            LogBusy(routeName);
+            return new CardReply(ProblemCards.Busy(retry));
         }
         catch (IntegrifyUnavailableException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -241,6 +259,9 @@ public sealed partial class BotRouter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: Integrify is unavailable; answered with a retry card")]
     private partial void LogIntegrifyUnavailable(string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: the bot has more calls to Integrify than it sends at once; answered with a busy card")]
+    private partial void LogBusy(string route);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Route} failed; answered with a problem card")]
     private partial void LogFailed(Exception exception, string route);

@@ -35,8 +35,9 @@ public sealed partial class SignInAttempts(IntegrifySignIn signIn, SignInThrottl
         {
             return new LinkAttempt.Accepted(await attempt(cancellationToken));
         }
-        catch (IntegrifyUnavailableException)
+        catch (IntegrifyException exception) when (exception is IntegrifyUnavailableException or IntegrifyBusyException)
         {
+            // Either way the same advice: nothing was decided, try again in a moment.
             return new LinkAttempt.Unavailable();
         }
         catch (IntegrifyException exception) when (exception is IntegrifyLinkExpiredException or IntegrifyBadRequestException or IntegrifyNotFoundException or IntegrifyForbiddenException)

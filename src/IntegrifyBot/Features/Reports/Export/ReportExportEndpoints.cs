@@ -50,6 +50,12 @@ public static partial class ReportExportEndpoints
         {
             return Page(StatusCodes.Status403Forbidden, "Integrify no longer lets you run this report", "Nothing was downloaded.");
         }
+        catch (IntegrifyBusyException)
+        {
+            // Nothing was sent, so the link may be tried again.
+            await exports.ReleaseAsync(secret, CancellationToken.None);
+            return Page(StatusCodes.Status503ServiceUnavailable, "The bot is busy right now", "Please open the same link again in a moment.");
+        }
         catch (IntegrifyUnavailableException)
         {
             // Nothing was sent, so the link may be tried again.
