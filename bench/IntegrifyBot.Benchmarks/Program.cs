@@ -7,6 +7,35 @@ using IntegrifyBot.TestInfrastructure;
 // HTTP and a connector that enforces Teams' limits, with many linked people: how close the
 // notifications come to Teams' tenant limit, and what a poll cycle over everyone costs against the
 // bare reads it cannot avoid. Sizes: --users 10000 --notifications 3000 --rate 30; --postgres.
+// "load": turns under load against the SDK's echo bot (Load/LoadBenchmark.cs); "echo-bot": that echo bot.
+if (args is ["echo-bot", ..])
+{
+    return await IntegrifyBot.Benchmarks.Load.EchoBot.RunAsync(args[1..]);
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+if (args is ["load", ..])
+{
+    IntegrifyBot.Benchmarks.Load.LoadOptions load;
+    try
+    {
+        load = IntegrifyBot.Benchmarks.Load.LoadOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine(exception.Message);
+        return 2;
+    }
+
+    return await IntegrifyBot.Benchmarks.Load.LoadBenchmark.RunAsync(load, Console.Out, stop.Token);
+}
+
 BenchmarkOptions options;
 try
 {
@@ -18,12 +47,6 @@ catch (ArgumentException exception)
     return 2;
 }
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
 var output = Console.Out;
 output.WriteLine($"IntegrifyBot benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {options.Users} linked people, {options.Notifications} notifications, Teams' tenant limit {options.TenantPerSecond}/s, {(options.Postgres ? "PostgreSQL" : "SQLite")}");
 var database = options.Postgres ? await (await PostgresServer.SharedAsync()).CreateDatabaseAsync() : null;

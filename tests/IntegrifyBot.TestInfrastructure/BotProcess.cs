@@ -18,6 +18,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process id (for its CPU time in /proc).</summary>
+    public int Id => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public static BotProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null)
