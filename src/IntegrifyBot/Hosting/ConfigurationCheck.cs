@@ -1,5 +1,6 @@
 using IntegrifyBot.Features.Linking;
 using IntegrifyBot.Features.Reports;
+using IntegrifyBot.Features.Tasks;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Notifications;
 using IntegrifyBot.Settings;
@@ -31,6 +32,7 @@ internal static class ConfigurationCheck
         (LinkingOptions.Section, typeof(LinkingOptions)),
         (NotificationsOptions.SectionName, typeof(NotificationsOptions)),
         (ReportsOptions.SectionName, typeof(ReportsOptions)),
+        (TasksOptions.SectionName, typeof(TasksOptions)),
         ("Logging:Console", typeof(ConsoleLoggerOptions)),
         ("Logging:Console:FormatterOptions", typeof(JsonConsoleFormatterOptions)),
         ("Logging:Console:FormatterOptions", typeof(SimpleConsoleFormatterOptions)),
