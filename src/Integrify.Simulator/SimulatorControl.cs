@@ -7,7 +7,7 @@ namespace Integrify.Simulator;
 
 /// <summary>
 /// What the control API does, for code that hosts the simulator in-process: new tasks, expired
-/// sign-ins, completing any task as its holder, and a reset to the demo data.
+/// sign-ins, completing any task as its holder, changing an approval's choices, and a reset to the demo data.
 /// </summary>
 public sealed class SimulatorControl
 {
@@ -50,6 +50,11 @@ public sealed class SimulatorControl
     /// <exception cref="ArgumentException">There is no such open task, or the value is not one of its choices.</exception>
     public void CompleteTask(string recipientTaskSid, string? value = null, string? comment = null) =>
         Unwrap(store.CompleteAsHolder(recipientTaskSid, value, comment));
+
+    /// <summary>Changes what an open approval offers, as an administrator editing its process would.</summary>
+    /// <exception cref="ArgumentException">There is no such open approval, or the choices are not valid.</exception>
+    public void ChangeChoices(string recipientTaskSid, params OfferedChoice[] choices) =>
+        Unwrap(store.ChangeChoices(recipientTaskSid, new ChoiceChange(choices)));
 
     /// <exception cref="ArgumentException">There is no such user.</exception>
     public IReadOnlyList<OpenTaskInfo> OpenTasks(string userName) => Unwrap(store.OpenTasks(userName));

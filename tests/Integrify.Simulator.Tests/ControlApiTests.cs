@@ -67,6 +67,65 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Changing_an_approvals_choices_changes_what_it_offers_and_accepts()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var alex = await sim.SignInAsync("alexw");
+        var sid = await alex.TaskSidAsync("Time off 12–16 Jan");
+
+        using var change = await sim.SendAsync(HttpMethod.Put, $"_sim/tasks/{sid}/choices", null,
+            new { choices = new object[] { new { value = "Approve", label = "Approve the days" }, new { value = "Escalate", label = "Escalate to HR", commentRequired = true } } });
+        var changed = await Wire.ReadJsonAsync(change, HttpStatusCode.OK);
+        var approval = await alex.GetJsonAsync($"api/instance/tasktypes/approval/{sid}");
+        using var denied = await alex.ApproveAsync(sid, "Deny", "No cover that week.");
+        using var escalated = await alex.ApproveAsync(sid, "Escalate", "HR should decide.");
+        var open = await alex.TasksAsync();
+
+        Assert.Equal(["Approve", "Escalate"], approval.GetProperty("choices").EnumerateArray().Select(choice => choice.Text("value")));
+        Assert.Equal("Approve the days", approval.GetProperty("choices")[0].Text("label"));
+        Assert.Equal(["Escalate"], approval.GetProperty("commentRequiredFor").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal(approval.GetProperty("choices").GetRawText(), changed.GetProperty("choices").GetRawText());
+        Assert.Contains("use one of Approve, Escalate", await Wire.AssertErrorAsync(denied, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, escalated.StatusCode);
+        Assert.DoesNotContain(open, task => task.Text("recipientTaskSid") == sid);
+    }
+
+    [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"choices":[]}""")]
+    [InlineData("""{"choices":[null]}""")]
+    [InlineData("""{"choices":[{"value":"Approve"}]}""")]
+    [InlineData("""{"choices":[{"value":" ","label":"Blank"}]}""")]
+    [InlineData("""{"choices":[{"value":"Approve","label":"Yes"},{"value":"approve","label":"Also yes"}]}""")]
+    public async Task Choices_that_cannot_be_offered_are_a_bad_request_and_change_nothing(string body)
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var alex = await sim.SignInAsync("alexw");
+        var sid = await alex.TaskSidAsync("Time off 12–16 Jan");
+
+        using var response = await sim.SendAsync(HttpMethod.Put, $"_sim/tasks/{sid}/choices", null, body);
+        var approval = await alex.GetJsonAsync($"api/instance/tasktypes/approval/{sid}");
+
+        await Wire.AssertErrorAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["Approve", "Deny"], approval.GetProperty("choices").EnumerateArray().Select(choice => choice.Text("value")));
+    }
+
+    [Fact]
+    public async Task Only_an_open_approval_has_its_choices_changed()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var alex = await sim.SignInAsync("alexw");
+        var form = await alex.TaskSidAsync("Conference travel – Seattle");
+        var body = new { choices = new[] { new { value = "Approve", label = "Approve" } } };
+
+        using var wrongKind = await sim.SendAsync(HttpMethod.Put, $"_sim/tasks/{form}/choices", null, body);
+        using var unknown = await sim.SendAsync(HttpMethod.Put, $"_sim/tasks/{Guid.NewGuid()}/choices", null, body);
+
+        await Wire.AssertErrorAsync(wrongKind, HttpStatusCode.BadRequest);
+        await Wire.AssertErrorAsync(unknown, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_users_open_tasks_can_be_read_without_signing_in()
     {
         await using var sim = await TestSimulator.StartAsync();

@@ -19,6 +19,8 @@ internal static class ControlEndpoints
         sim.MapPost("/demo/tasks", (DemoTaskSchedule demoTasks) => Results.Json(demoTasks.AssignNext(), statusCode: StatusCodes.Status201Created));
         sim.MapPost("/tasks/{recipientTaskSid}/complete", (string recipientTaskSid, CompletionOrder? order, WorkflowStore store) =>
             store.CompleteAsHolder(recipientTaskSid, order?.Value, order?.Comment).ToResult());
+        sim.MapPut("/tasks/{recipientTaskSid}/choices", (string recipientTaskSid, ChoiceChange? change, WorkflowStore store) =>
+            store.ChangeChoices(recipientTaskSid, change).ToResult());
         sim.MapGet("/users/{userName}/tasks", (string userName, WorkflowStore store) => store.OpenTasks(userName).ToResult());
         sim.MapPost("/users/{userName}/expire-tokens", (string userName, SimulatorControl control) => control.TryExpireTokens(userName).ToResult());
         sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.List()));

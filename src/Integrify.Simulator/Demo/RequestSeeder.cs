@@ -19,7 +19,7 @@ internal sealed class RequestSeeder(TenantData data, DateTimeOffset now)
         {
             var at = created + ((now - created) * (index + 1) / (history.Length + 1));
             var task = request.OpenTasks.Single();
-            var choice = task.Step.Kind == TaskKind.Approval ? task.Step.FindChoice(history[index].Choice ?? "Approve") : null;
+            var choice = task.Step.Kind == TaskKind.Approval ? task.FindChoice(history[index].Choice ?? "Approve") : null;
             WorkflowEngine.Complete(data, task, task.Assignee, choice, at);
             if (history[index].Comment is { } comment)
             {

@@ -13,10 +13,4 @@ internal sealed record StepDefinition(
     public IReadOnlyList<ApprovalChoiceDefinition> Choices { get; init; } = [];
 
     public string Priority { get; init; } = "Normal";
-
-    public ApprovalChoiceDefinition? FindChoice(string? value) =>
-        Choices.FirstOrDefault(choice => string.Equals(choice.Value, value, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The choice that moves the request on, for completing an approval without asking.</summary>
-    public ApprovalChoiceDefinition? AdvancingChoice => Choices.FirstOrDefault(choice => choice.Effect == ChoiceEffect.Advance);
 }

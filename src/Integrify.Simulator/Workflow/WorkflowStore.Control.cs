@@ -75,7 +75,7 @@ internal sealed partial class WorkflowStore
             ApprovalChoiceDefinition? choice = null;
             if (task.Step.Kind == TaskKind.Approval)
             {
-                choice = value is null ? task.Step.AdvancingChoice : task.Step.FindChoice(value);
+                choice = value is null ? task.AdvancingChoice : task.FindChoice(value);
                 if (choice is null)
                 {
                     return ApiProblem.BadRequest($"'{value}' is not a choice of this approval.");
@@ -84,6 +84,62 @@ internal sealed partial class WorkflowStore
 
             return CompleteNow(task, task.Assignee, choice, comment);
         }
+    }
+
+    /// <summary>Changes what an open approval offers, keeping what a value it already had does to the request.</summary>
+    public Outcome<ApprovalResponse> ChangeChoices(string sid, ChoiceChange? change)
+    {
+        if (ChoiceChangeProblem(change) is { } problem)
+        {
+            return ApiProblem.BadRequest(problem);
+        }
+
+        lock (gate)
+        {
+            var found = FindTask(sid);
+            if (found.Problem is not null)
+            {
+                return found.Problem;
+            }
+
+            var task = found.Value!;
+            if (task.Step.Kind != TaskKind.Approval)
+            {
+                return WrongKind(task, TaskKind.Approval);
+            }
+
+            if (NotOpen(task) is { } closed)
+            {
+                return closed;
+            }
+
+            task.Choices =
+            [
+                .. change!.Choices!.Select(offered => task.FindChoice(offered!.Value!.Trim()) is { } known
+                    ? known with { Label = offered.Label!.Trim(), CommentRequired = offered.CommentRequired ?? known.CommentRequired }
+                    : new ApprovalChoiceDefinition(offered.Value!.Trim(), offered.Label!.Trim(), ChoiceEffect.End, offered.CommentRequired ?? false, offered.Label!.Trim())),
+            ];
+            return WorkflowViews.Approval(task);
+        }
+    }
+
+    private static string? ChoiceChangeProblem(ChoiceChange? change)
+    {
+        const int MaxChoices = 10, MaxLength = 100;
+        if (change?.Choices is not { Count: > 0 and <= MaxChoices } choices)
+        {
+            return $"Send {{\"choices\":[{{\"value\",\"label\",\"commentRequired\"}}]}} with 1 to {MaxChoices} choices.";
+        }
+
+        if (choices.Any(choice => string.IsNullOrWhiteSpace(choice?.Value) || string.IsNullOrWhiteSpace(choice.Label)
+            || choice.Value.Trim().Length > MaxLength || choice.Label.Trim().Length > MaxLength))
+        {
+            return $"Every choice needs a value and a label of 1 to {MaxLength} characters.";
+        }
+
+        return choices.Select(choice => choice!.Value!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() < choices.Count
+            ? "Each value may be offered once."
+            : null;
     }
 
     public Outcome<IReadOnlyList<OpenTaskInfo>> OpenTasks(string userName)

@@ -65,13 +65,13 @@ internal sealed partial class WorkflowStore
                 return closed;
             }
 
-            var values = string.Join(", ", task.Step.Choices.Select(choice => choice.Value));
+            var values = string.Join(", ", task.Choices.Select(choice => choice.Value));
             if (string.IsNullOrWhiteSpace(body?.Approval))
             {
                 return ApiProblem.BadRequest($"Approval is required: one of {values}.");
             }
 
-            var choice = task.Step.FindChoice(body.Approval.Trim());
+            var choice = task.FindChoice(body.Approval.Trim());
             if (choice is null)
             {
                 return ApiProblem.BadRequest($"'{body.Approval}' is not a choice of this approval: use one of {values}.");

@@ -26,8 +26,8 @@ internal static class WorkflowViews
         new(Sid(request.Sid), [.. next.Select(task => Next(task, caller))], request.Status.ToString());
 
     public static ApprovalResponse Approval(RecipientTask task) => new(
-        [.. task.Step.Choices.Select(choice => new ChoiceResponse(choice.Value, choice.Label))],
-        [.. task.Step.Choices.Where(choice => choice.CommentRequired).Select(choice => choice.Value)],
+        [.. task.Choices.Select(choice => new ChoiceResponse(choice.Value, choice.Label))],
+        [.. task.Choices.Where(choice => choice.CommentRequired).Select(choice => choice.Value)],
         task.Step.Instructions,
         task.Status == RecipientTaskStatus.Completed,
         task.CompletedBy?.FullName,
