@@ -122,11 +122,11 @@ public static class IntegrifyClientExtensions
             client.AddHttpMessageHandler<IntegrifyAuthHandler>();
         }
 
-        client.AddResilienceHandler(name, static (pipeline, context) =>
+        client.AddResilienceHandler(name, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<IntegrifyOptions>>().Value;
                 var load = context.ServiceProvider.GetRequiredService<IntegrifyCallLoad>();
-                var gate = load.Gate(context.BuilderName, context.InstanceName, options);
+                var gate = load.Gate(name, context.InstanceName, options);
 
                 // The bulkhead comes first, so that the total timeout starts only once a call may leave.
                 pipeline

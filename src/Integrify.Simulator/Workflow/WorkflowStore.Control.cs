@@ -96,23 +96,13 @@ internal sealed partial class WorkflowStore
 
         lock (gate)
         {
-            var found = FindTask(sid);
+            var found = OpenApproval(FindTask(sid));
             if (found.Problem is not null)
             {
                 return found.Problem;
             }
 
             var task = found.Value!;
-            if (task.Step.Kind != TaskKind.Approval)
-            {
-                return WrongKind(task, TaskKind.Approval);
-            }
-
-            if (NotOpen(task) is { } closed)
-            {
-                return closed;
-            }
-
             task.Choices =
             [
                 .. change!.Choices!.Select(offered => task.FindChoice(offered!.Value!.Trim()) is { } known

@@ -48,23 +48,13 @@ internal sealed partial class WorkflowStore
     {
         lock (gate)
         {
-            var found = FindTaskFor(caller, sid);
+            var found = OpenApproval(FindTaskFor(caller, sid));
             if (found.Problem is not null)
             {
                 return found.Problem;
             }
 
             var task = found.Value!;
-            if (task.Step.Kind != TaskKind.Approval)
-            {
-                return WrongKind(task, TaskKind.Approval);
-            }
-
-            if (NotOpen(task) is { } closed)
-            {
-                return closed;
-            }
-
             var values = string.Join(", ", task.Choices.Select(choice => choice.Value));
             if (string.IsNullOrWhiteSpace(body?.Approval))
             {

@@ -61,6 +61,23 @@ internal sealed partial class WorkflowStore(TimeProvider time, UserDirectory use
     }
 
     /// <summary>Null while the task is open; otherwise the 409 that says why it cannot be completed.</summary>
+    /// <summary>The task found, if it is an approval still open; otherwise why it cannot be acted on.</summary>
+    private static Outcome<RecipientTask> OpenApproval(Outcome<RecipientTask> found)
+    {
+        if (found.Problem is not null)
+        {
+            return found.Problem;
+        }
+
+        var task = found.Value!;
+        if (task.Step.Kind != TaskKind.Approval)
+        {
+            return WrongKind(task, TaskKind.Approval);
+        }
+
+        return NotOpen(task) is { } closed ? closed : task;
+    }
+
     private static ApiProblem? NotOpen(RecipientTask task) => task.Status switch
     {
         RecipientTaskStatus.Completed => ApiProblem.AlreadyCompleted(task.CompletedBy!.FullName, task.CompletedDate!.Value),
