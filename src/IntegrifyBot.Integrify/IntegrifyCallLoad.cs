@@ -19,7 +19,21 @@ public sealed class IntegrifyCallLoad : IDisposable
 
     private readonly ConcurrentDictionary<string, HostGate> gates = new(StringComparer.Ordinal);
 
-    internal LocalLag Lag { get; } = new();
+    public IntegrifyCallLoad()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <param name="realTime">The system's clock; another only where a test stands in for it.</param>
+    internal IntegrifyCallLoad(TimeProvider realTime) => Lag = new LocalLag(realTime);
+
+    internal LocalLag Lag { get; }
+
+    /// <summary>
+    /// Whether an attempt that timed out now may be the process's own lateness rather than Integrify's:
+    /// a tick of its 100 ms timer came late by half the attempt timeout or more within the last seconds.
+    /// </summary>
+    internal bool ExcusesTimeout(TimeSpan attemptTimeout) => Lag.Current >= attemptTimeout / 2;
 
     /// <summary>Each host's traffic now, for each of the bot's Integrify clients.</summary>
     public IReadOnlyList<IntegrifyHostLoad> Snapshot() =>

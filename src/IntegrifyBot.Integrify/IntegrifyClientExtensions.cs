@@ -192,9 +192,8 @@ public static class IntegrifyClientExtensions
             },
         };
         var integrifyFailure = breaker.ShouldHandle;
-        var lagExcuses = options.AttemptTimeout / 2;
         breaker.ShouldHandle = arguments =>
-            arguments.Outcome.Exception is TimeoutRejectedException && load.Lag.Current >= lagExcuses
+            arguments.Outcome.Exception is TimeoutRejectedException && load.ExcusesTimeout(options.AttemptTimeout)
                 ? PredicateResult.False()
                 : integrifyFailure(arguments);
         return breaker;

@@ -54,6 +54,9 @@ public sealed class IntegrifyClients : IAsyncDisposable
 
     public IHttpClientFactory HttpClients => services.GetRequiredService<IHttpClientFactory>();
 
+    /// <summary>The client's traffic toward Integrify and how late the process runs.</summary>
+    public IntegrifyCallLoad Load => services.GetRequiredService<IntegrifyCallLoad>();
+
     /// <summary>Links a Teams user (named after the Integrify user) with the demo password.</summary>
     public async Task<IntegrifyUser> SignInAsync(string userName)
     {

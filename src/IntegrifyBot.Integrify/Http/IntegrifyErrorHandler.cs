@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IntegrifyBot.Integrify.Errors;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -12,7 +13,7 @@ namespace IntegrifyBot.Integrify.Http;
 /// never got one, become one of a few typed exceptions carrying Integrify's own explanation. Nothing
 /// from the request (its address may hold an API key) goes into an exception message.
 /// </summary>
-internal sealed class IntegrifyErrorHandler : DelegatingHandler
+internal sealed class IntegrifyErrorHandler(IntegrifyCallLoad load, IOptions<IntegrifyOptions> options) : DelegatingHandler
 {
     private const int MaxErrorBodyBytes = 16 * 1024;
 
@@ -27,6 +28,12 @@ internal sealed class IntegrifyErrorHandler : DelegatingHandler
         {
             // The bot's own queue toward Integrify is full: the call never left, and Integrify is not to blame.
             throw new IntegrifyBusyException("The bot has too many calls to Integrify waiting; this one was not sent.", exception);
+        }
+        catch (TimeoutRejectedException exception) when (load.ExcusesTimeout(options.Value.AttemptTimeout))
+        {
+            // The process itself ran late meanwhile: the answer may have waited in a socket for a thread.
+            // The bot was too busy, which the breaker does not hold against Integrify either.
+            throw new IntegrifyBusyException("The bot was too busy to read Integrify's answer in time.", exception);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -12,17 +12,18 @@ internal sealed class LocalLag : IDisposable
     // A lag seen this recently still explains a timeout that fires now: an attempt lasts seconds.
     private static readonly TimeSpan Memory = TimeSpan.FromSeconds(5);
 
+    private readonly TimeProvider time;
     private readonly ITimer timer;
     private long lastTick;
     private long worstTicks;
     private long worstAt;
 
-    public LocalLag()
+    /// <param name="time">The system's clock, whatever the bot's TimeProvider: lag is about real threads.</param>
+    public LocalLag(TimeProvider time)
     {
-        lastTick = TimeProvider.System.GetTimestamp();
-
-        // The system clock, whatever the bot's TimeProvider: lag is about real threads, not test time.
-        timer = TimeProvider.System.CreateTimer(_ => Tick(), null, Period, Period);
+        this.time = time;
+        lastTick = time.GetTimestamp();
+        timer = time.CreateTimer(_ => Tick(), null, Period, Period);
     }
 
     /// <summary>The worst lag of the last few seconds, or the current one if the next tick is overdue.</summary>
@@ -30,9 +31,9 @@ internal sealed class LocalLag : IDisposable
     {
         get
         {
-            var now = TimeProvider.System.GetTimestamp();
-            var overdue = TimeProvider.System.GetElapsedTime(Volatile.Read(ref lastTick), now) - Period;
-            var recent = TimeProvider.System.GetElapsedTime(Volatile.Read(ref worstAt), now) <= Memory
+            var now = time.GetTimestamp();
+            var overdue = time.GetElapsedTime(Volatile.Read(ref lastTick), now) - Period;
+            var recent = time.GetElapsedTime(Volatile.Read(ref worstAt), now) <= Memory
                 ? TimeSpan.FromTicks(Volatile.Read(ref worstTicks))
                 : TimeSpan.Zero;
             return overdue > recent ? overdue : recent;
@@ -43,9 +44,9 @@ internal sealed class LocalLag : IDisposable
 
     private void Tick()
     {
-        var now = TimeProvider.System.GetTimestamp();
-        var late = TimeProvider.System.GetElapsedTime(Interlocked.Exchange(ref lastTick, now), now) - Period;
-        if (late.Ticks > Volatile.Read(ref worstTicks) || TimeProvider.System.GetElapsedTime(Volatile.Read(ref worstAt), now) > Memory)
+        var now = time.GetTimestamp();
+        var late = time.GetElapsedTime(Interlocked.Exchange(ref lastTick, now), now) - Period;
+        if (late.Ticks > Volatile.Read(ref worstTicks) || time.GetElapsedTime(Volatile.Read(ref worstAt), now) > Memory)
         {
             Volatile.Write(ref worstTicks, Math.Max(late.Ticks, 0));
             Volatile.Write(ref worstAt, now);

@@ -1,4 +1,5 @@
 using Integrify.Simulator;
+using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Errors;
@@ -110,7 +111,13 @@ public sealed class ResilienceTests : IAsyncLifetime
         simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", LatencyMs = 60_000 });
 
         // The guard is the test's own limit: the client must give up by itself before it.
-        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => shipped.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(BudgetGuard));
+        var error = await Assert.ThrowsAnyAsync<IntegrifyException>(() => shipped.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(BudgetGuard));
+
+        // Integrify is blamed, unless this process itself ran a second late meanwhile (a loaded
+        // machine): then the bot was too busy to tell, and says so rather than report an outage.
+        Assert.True(
+            error is IntegrifyUnavailableException || (error is IntegrifyBusyException && shipped.Load.ExcusesTimeout(new IntegrifyOptions().AttemptTimeout)),
+            $"{error.GetType().Name}: {error.Message}");
     }
 
     /// <summary>Reads Alex's tasks until a call succeeds: the first ones on a busy machine may outlast a tight budget.</summary>
@@ -123,7 +130,7 @@ public sealed class ResilienceTests : IAsyncLifetime
                 await warming.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None).WaitAsync(Guard);
                 return;
             }
-            catch (IntegrifyUnavailableException) when (attempt < 10)
+            catch (IntegrifyException exception) when ((exception is IntegrifyUnavailableException or IntegrifyBusyException) && attempt < 10)
             {
             }
         }
