@@ -45,7 +45,7 @@ namespace IntegrifyBot.Teams;
 /// refuses anything else.</item>
 /// </list>
 /// </remarks>
-internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthentication inner, SharedConnectorClients connectorClients) : BotFrameworkAuthentication
+internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthentication inner, SharedConnectorClients connectorClients, SharedUserTokenClients userTokenClients) : BotFrameworkAuthentication
 {
     /// <summary>IdentityModel's "Unable to obtain configuration from: '{address}'", thrown when it has none.</summary>
     private const string NoConfiguration = "IDX20803:";
@@ -74,7 +74,7 @@ internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthenticat
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => connectorClients.For(claimsIdentity, inner.CreateConnectorFactory(claimsIdentity));
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        userTokenClients.ForAsync(claimsIdentity, () => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

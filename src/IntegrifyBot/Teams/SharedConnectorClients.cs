@@ -16,12 +16,13 @@ namespace IntegrifyBot.Teams;
 /// finalized), and for new credentials. The SDK's older BotFrameworkAdapter kept its clients the same
 /// way. A shared client is never disposed by a turn, and is replaced after a while so that its
 /// HttpClient follows the factory's handler rotation (DNS changes). Service URLs are few (Teams'
-/// regional connectors; with an app id each is proven by the inbound token): past
-/// <see cref="MaxClients"/> a client is made for the turn alone, as the SDK does.
+/// regional connectors; with an app id each is proven by the inbound token, and the request gate admits
+/// only known reply addresses): when <see cref="MaxClients"/> live clients are held, those past their
+/// lifetime are dropped, and if none is, a client is made for the turn alone, as the SDK does.
 /// </summary>
 internal sealed class SharedConnectorClients(TimeProvider time)
 {
-    private const int MaxClients = 64;
+    internal const int MaxClients = 64;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -31,7 +32,7 @@ internal sealed class SharedConnectorClients(TimeProvider time)
     public ConnectorFactory For(ClaimsIdentity? identity, ConnectorFactory inner) => new Factory(this, IdentityKey(identity), inner);
 
     /// <summary>The claims the SDK takes the bot's app id from (audience, then appid): what its credentials are made for.</summary>
-    private static string IdentityKey(ClaimsIdentity? identity) =>
+    internal static string IdentityKey(ClaimsIdentity? identity) =>
         identity is null
             ? string.Empty
             : $"{identity.FindFirst(AuthenticationConstants.AudienceClaim)?.Value}|{identity.FindFirst(AuthenticationConstants.AppIdClaim)?.Value}|{identity.FindFirst(AuthenticationConstants.AuthorizedParty)?.Value}|{identity.FindFirst(AuthenticationConstants.VersionClaim)?.Value}";
@@ -39,23 +40,37 @@ internal sealed class SharedConnectorClients(TimeProvider time)
     private async Task<IConnectorClient> ClientAsync(string identity, ConnectorFactory inner, string serviceUrl, string audience, CancellationToken cancellationToken)
     {
         var key = (identity, serviceUrl ?? string.Empty, audience ?? string.Empty);
-        var now = time.GetUtcNow();
-        if (clients.TryGetValue(key, out var shared) && shared.Until > now)
+        if (clients.TryGetValue(key, out var shared) && shared.Until > time.GetUtcNow())
         {
             return shared.Client;
         }
 
         var created = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
-        if (shared is null && clients.Count >= MaxClients)
+        var now = time.GetUtcNow();
+        if (shared is null && clients.Count >= MaxClients && !DroppedExpired(now))
         {
             return created;
         }
 
         // A client replaced, or made twice by turns at once, is left to the garbage collector: a turn
-        // may still be sending through it.
+        // may still be sending through it (its HttpClient comes from the factory, which owns the handler).
         var fresh = new Shared(new UndisposedClient(created), now + Lifetime);
         clients[key] = fresh;
         return fresh.Client;
+    }
+
+    /// <summary>Forgets the clients past their lifetime; whether that made room for another.</summary>
+    private bool DroppedExpired(DateTimeOffset now)
+    {
+        foreach (var (key, shared) in clients)
+        {
+            if (shared.Until <= now)
+            {
+                clients.TryRemove(new KeyValuePair<(string, string, string), Shared>(key, shared));
+            }
+        }
+
+        return clients.Count < MaxClients;
     }
 
     private sealed record Shared(IConnectorClient Client, DateTimeOffset Until);
