@@ -9,8 +9,10 @@ namespace IntegrifyBot.Integrify.Auth;
 
 /// <summary>
 /// Gives the authentication handler a user's JWT, renewing it ahead of expiry or after Integrify
-/// rejected it. Within a turn, the credential the turn already read is used (see <see cref="TurnCredentials"/>). One renewal per user at a time: in this process, concurrent callers share it; across
-/// instances, the store's renewal lock orders them, and whoever comes second finds the new token.
+/// rejected it. Within a turn, the credential the turn already read is used (see
+/// <see cref="TurnCredentials"/>). One renewal per user at a time: in this process, concurrent callers
+/// share it; across instances, the store's renewal lock orders them, and whoever comes second finds
+/// the new token.
 /// </summary>
 public sealed partial class IntegrifyTokenProvider(
     IIntegrifyTokenStore store,

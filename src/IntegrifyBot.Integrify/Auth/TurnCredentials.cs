@@ -26,8 +26,9 @@ public sealed class TurnCredentials
             return NoScope.Instance;
         }
 
-        current.Value = new Slot();
-        return new Scope(this);
+        var slot = new Slot();
+        current.Value = slot;
+        return new Scope(this, slot);
     }
 
     /// <summary>Remembers the credential just read for <paramref name="user"/>, when a turn's memo was started.</summary>
@@ -63,11 +64,21 @@ public sealed class TurnCredentials
         public void Set(Entry value) => Volatile.Write(ref entry, value);
 
         public void Clear(Entry seen) => Interlocked.CompareExchange(ref entry, null, seen);
+
+        public void Empty() => Volatile.Write(ref entry, null);
     }
 
-    private sealed class Scope(TurnCredentials owner) : IDisposable
+    /// <remarks>
+    /// The slot is emptied as well: work the turn started and left running keeps the slot (it flows
+    /// with it), and must not use the turn's credential after the turn.
+    /// </remarks>
+    private sealed class Scope(TurnCredentials owner, Slot slot) : IDisposable
     {
-        public void Dispose() => owner.current.Value = null;
+        public void Dispose()
+        {
+            slot.Empty();
+            owner.current.Value = null;
+        }
     }
 
     private sealed class NoScope : IDisposable
