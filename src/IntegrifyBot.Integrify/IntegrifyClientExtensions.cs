@@ -61,6 +61,7 @@ public static class IntegrifyClientExtensions
                     : given?.Invoke(arguments) ?? arguments.Event.Severity;
         });
         services.TryAddSingleton<IIntegrifyTokenStore, InMemoryTokenStore>();
+        services.TryAddSingleton<TurnCredentials>();
         services.AddSingleton<IntegrifyTokenProvider>();
         services.AddSingleton<IntegrifySignIn>();
         services.AddTransient<IntegrifyErrorHandler>();

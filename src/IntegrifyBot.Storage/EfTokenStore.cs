@@ -23,6 +23,7 @@ public sealed partial class EfTokenStore(
     IDbContextFactory<BotDbContext> contexts,
     IBotDatabaseProvider database,
     IDataProtectionProvider protection,
+    TurnCredentials turnCredentials,
     IOptions<IntegrifyOptions> integrify,
     TimeProvider time,
     ILogger<EfTokenStore> logger) : IIntegrifyTokenStore
@@ -46,6 +47,7 @@ public sealed partial class EfTokenStore(
 
     public async Task RemoveAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
+        turnCredentials.Forget(user);
         var key = LinkedAccountKey.For(user);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await database.BeginAccountLockAsync(context, key.TeamsTenantId, key.UserKey, cancellationToken);
@@ -59,8 +61,10 @@ public sealed partial class EfTokenStore(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <remarks>What the turn remembered of the user's credential is forgotten: it is about to change.</remarks>
     public async Task<ICredentialRenewal> BeginRenewalAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
+        turnCredentials.Forget(user);
         var key = LinkedAccountKey.For(user);
         protector.EnsureKeyRing();
         var context = await contexts.CreateDbContextAsync(cancellationToken);

@@ -54,7 +54,8 @@ public sealed class LinkingBot : IAsyncDisposable
     public static IntegrifyUser Alex { get; } = new(TeamsActivities.TenantId, TeamsActivities.UserAadObjectId);
 
     /// <param name="simulatorOptions">Changes to the simulator's options (its demo's own new tasks, say).</param>
-    public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null, Action<SimulatorOptions>? simulatorOptions = null)
+    /// <param name="services">Replaces services after the bot and this driver registered theirs (a recording store, say).</param>
+    public static async Task<LinkingBot> StartAsync(IDictionary<string, string?>? settings = null, Action<SimulatorOptions>? simulatorOptions = null, Action<IServiceCollection>? services = null)
     {
         var clock = new ManualClock();
         var options = new SimulatorOptions { JwtLifetime = JwtLifetime };
@@ -78,11 +79,12 @@ public sealed class LinkingBot : IAsyncDisposable
             all[key] = value;
         }
 
-        var bot = BotApp.Demo(all, services =>
+        var bot = BotApp.Demo(all, registered =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            services.AddSingleton<ILoggerProvider>(logs);
-            outbound.Watch(services);
+            registered.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            registered.AddSingleton<ILoggerProvider>(logs);
+            outbound.Watch(registered);
+            services?.Invoke(registered);
         });
         return new LinkingBot(simulator, connector, bot, clock, logs, outbound);
     }

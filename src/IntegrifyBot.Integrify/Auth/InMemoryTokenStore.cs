@@ -7,7 +7,8 @@ namespace IntegrifyBot.Integrify.Auth;
 /// A token store in this process's memory, for tests and for bots that keep nothing between starts.
 /// Clients that share one instance share its renewal locks, as bot instances share a database.
 /// </summary>
-public sealed class InMemoryTokenStore : IIntegrifyTokenStore
+/// <param name="turnCredentials">What turns remember, forgotten when a user's credential is written.</param>
+public sealed class InMemoryTokenStore(TurnCredentials? turnCredentials = null) : IIntegrifyTokenStore
 {
     private readonly ConcurrentDictionary<IntegrifyUser, IntegrifyCredential> credentials = new();
     private readonly ConcurrentDictionary<IntegrifyUser, SemaphoreSlim> renewalLocks = new();
@@ -22,6 +23,7 @@ public sealed class InMemoryTokenStore : IIntegrifyTokenStore
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(credential);
+        turnCredentials?.Forget(user);
         credentials.AddOrUpdate(
             user,
             _ => credential with { Version = 1 },
@@ -32,6 +34,7 @@ public sealed class InMemoryTokenStore : IIntegrifyTokenStore
     public Task RemoveAsync(IntegrifyUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        turnCredentials?.Forget(user);
         credentials.TryRemove(user, out _);
         return Task.CompletedTask;
     }

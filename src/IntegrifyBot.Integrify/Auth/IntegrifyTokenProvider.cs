@@ -9,36 +9,47 @@ namespace IntegrifyBot.Integrify.Auth;
 
 /// <summary>
 /// Gives the authentication handler a user's JWT, renewing it ahead of expiry or after Integrify
-/// rejected it. One renewal per user at a time: in this process, concurrent callers share it; across
-/// instances, the store's renewal lock orders them, and whoever comes second finds the new token.
+/// rejected it. Within a turn, the credential the turn already read is used (see
+/// <see cref="TurnCredentials"/>). One renewal per user at a time: in this process, concurrent callers
+/// share it; across instances, the store's renewal lock orders them, and whoever comes second finds
+/// the new token.
 /// </summary>
 public sealed partial class IntegrifyTokenProvider(
     IIntegrifyTokenStore store,
+    TurnCredentials turnCredentials,
     IIntegrifyAuthApi auth,
     IOptions<IntegrifyOptions> options,
     TimeProvider time,
     ILogger<IntegrifyTokenProvider> logger)
 {
-    private readonly ConcurrentDictionary<IntegrifyUser, Lazy<Task<string>>> renewals = new();
+    private readonly ConcurrentDictionary<IntegrifyUser, Lazy<Task<IntegrifyCredential>>> renewals = new();
 
     /// <param name="rejectedJwt">The token Integrify just answered 401 to, or null.</param>
     public async Task<string> GetTokenAsync(IntegrifyUser user, string? rejectedJwt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var credential = await store.FindAsync(user, cancellationToken) ?? throw NotLinked();
-        if (IsUsable(credential, rejectedJwt))
+        if (rejectedJwt is null && turnCredentials.Find(user) is { } read && IsUsable(read, rejectedJwt))
         {
-            return credential.Jwt;
+            return read.Jwt;
         }
 
-        var renewal = renewals.GetOrAdd(user, _ => new Lazy<Task<string>>(() => RenewAsync(user, rejectedJwt)));
+        // Rejected, or near its expiry: the turn's later calls use what the store has, or the renewal.
+        turnCredentials.Forget(user);
+        var credential = await store.FindAsync(user, cancellationToken) ?? throw NotLinked();
+        if (!IsUsable(credential, rejectedJwt))
+        {
+            var renewal = renewals.GetOrAdd(user, _ => new Lazy<Task<IntegrifyCredential>>(() => RenewAsync(user, rejectedJwt)));
 
-        // The renewal itself is not cancelled with this caller: a refresh token Integrify has already
-        // spent must be saved, or the user would be signed out for nothing.
-        return await renewal.Value.WaitAsync(cancellationToken);
+            // The renewal itself is not cancelled with this caller: a refresh token Integrify has already
+            // spent must be saved, or the user would be signed out for nothing.
+            credential = await renewal.Value.WaitAsync(cancellationToken);
+        }
+
+        turnCredentials.Remember(user, credential);
+        return credential.Jwt;
     }
 
-    private async Task<string> RenewAsync(IntegrifyUser user, string? rejectedJwt)
+    private async Task<IntegrifyCredential> RenewAsync(IntegrifyUser user, string? rejectedJwt)
     {
         try
         {
@@ -47,13 +58,13 @@ public sealed partial class IntegrifyTokenProvider(
             if (IsUsable(current, rejectedJwt))
             {
                 // Another instance renewed while this one waited for the lock.
-                return current.Jwt;
+                return current;
             }
 
             var renewed = await RenewedAsync(current);
             await renewal.CommitAsync(renewed, CancellationToken.None);
             LogRenewed(current.Method);
-            return renewed.Jwt;
+            return renewed;
         }
         finally
         {

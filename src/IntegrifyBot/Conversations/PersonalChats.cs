@@ -10,7 +10,7 @@ namespace IntegrifyBot.Conversations;
 /// private), and only of linked users (nobody else can be notified), so that signing out leaves
 /// nothing behind and people who never link leave nothing at all.
 /// </summary>
-public sealed class PersonalChats(IIntegrifyTokenStore credentials, ConversationAddresses addresses, NotificationPreferences preferences)
+public sealed class PersonalChats(IIntegrifyTokenStore credentials, TurnCredentials turnCredentials, ConversationAddresses addresses, NotificationPreferences preferences)
 {
     /// <summary>As long as the settings keep; Teams' IANA names are far shorter.</summary>
     private const int LongestTimeZone = 100;
@@ -20,19 +20,25 @@ public sealed class PersonalChats(IIntegrifyTokenStore credentials, Conversation
 
     /// <summary>
     /// Records the chat the turn came from (an unchanged address costs a read, no write), and the
-    /// time zone and locale the user's Teams client reports, in which notifications show dates.
+    /// time zone and locale the user's Teams client reports, in which notifications show dates. Whether
+    /// the user is linked is what the turn already read, when it acted as them.
     /// </summary>
     /// <param name="serviceUrl">Where Teams takes the bot's messages for this conversation now.</param>
     /// <param name="botId">The bot's id in the conversation, which its messages are sent from.</param>
     public async Task NoteAsync(BotRequest turn, string serviceUrl, string botId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (turn.Conversation.Kind != ConversationKind.Personal || string.IsNullOrEmpty(turn.Conversation.Id) || await credentials.FindAsync(IntegrifyUsers.Of(turn), cancellationToken) is null)
+        if (turn.Conversation.Kind != ConversationKind.Personal || string.IsNullOrEmpty(turn.Conversation.Id))
         {
             return;
         }
 
         var user = IntegrifyUsers.Of(turn);
+        if (turnCredentials.Find(user) is null && await credentials.FindAsync(user, cancellationToken) is null)
+        {
+            return;
+        }
+
         await addresses.SaveAsync(new ConversationAddress(user, turn.Conversation.Id, serviceUrl, botId), cancellationToken);
         var zone = ReportedZone(turn);
         var locale = turn.Locale is { Length: > 0 and <= LongestLocale } spoken ? spoken : null;

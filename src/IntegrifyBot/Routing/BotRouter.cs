@@ -5,6 +5,7 @@ using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Integrify.Errors;
 using IntegrifyBot.Settings;
 using IntegrifyBot.Telemetry;
@@ -22,6 +23,7 @@ public sealed partial class BotRouter
 {
     private readonly RouteTable routes = new();
     private readonly ILinkedUsers linkedUsers;
+    private readonly TurnCredentials turnCredentials;
     private readonly BotOptions options;
     private readonly RouterMetrics metrics;
     private readonly ILogger<BotRouter> logger;
@@ -30,12 +32,13 @@ public sealed partial class BotRouter
     private readonly Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signInRequired;
     private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> signInState;
 
-    public BotRouter(IEnumerable<IBotFeature> features, ILinkedUsers linkedUsers, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
+    public BotRouter(IEnumerable<IBotFeature> features, ILinkedUsers linkedUsers, TurnCredentials turnCredentials, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(linkedUsers);
         ArgumentNullException.ThrowIfNull(options);
         this.linkedUsers = linkedUsers;
+        this.turnCredentials = turnCredentials;
         this.options = options.Value;
         this.metrics = metrics;
         this.logger = logger;
@@ -116,7 +119,8 @@ public sealed partial class BotRouter
     /// <summary>
     /// Runs a route as the turn's sender: a linked route gets their user once the link is found (or made
     /// on the spot), and someone without one gets the link card instead; any other route gets nobody,
-    /// and nobody is looked up for it.
+    /// and nobody is looked up for it. The credential read to find the link serves the route's Integrify
+    /// calls too, so that the store is read once per turn.
     /// </summary>
     private async Task<BotReply> AsUserAsync(BotRequest turn, bool needsLink, Func<IntegrifyUser?, Task<BotReply>> handler, CancellationToken cancellationToken)
     {
@@ -125,6 +129,7 @@ public sealed partial class BotRouter
             return await handler(null);
         }
 
+        using var turnMemo = turnCredentials.Begin();
         return await linkedUsers.FindOrLinkAsync(turn, cancellationToken) is { } user
             ? await handler(user)
             : new NotLinkedReply(await signInRequired(turn, SignInReason.NotLinked, cancellationToken));

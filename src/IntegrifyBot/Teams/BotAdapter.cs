@@ -15,8 +15,13 @@ internal sealed partial class BotAdapter : CloudAdapter
 {
     private readonly ILogger<BotAdapter> logger;
 
-    public BotAdapter(BotFrameworkAuthentication authentication, TenantGate tenantGate, PersonalChatRecorder personalChats, ILogger<BotAdapter> logger)
-        : base(authentication, logger)
+    /// <remarks>
+    /// The SDK's adapter writes three Information lines of its own in every turn ("ProcessActivityAsync",
+    /// "SendActivitiesAsync for 1 activities", "Sending activity. ReplyToId: …") that tell an operator
+    /// nothing: it logs under the SDK's own category, which appsettings.json keeps at Warning.
+    /// </remarks>
+    public BotAdapter(BotFrameworkAuthentication authentication, TenantGate tenantGate, PersonalChatRecorder personalChats, ILoggerFactory loggers, ILogger<BotAdapter> logger)
+        : base(authentication, loggers.CreateLogger<CloudAdapter>())
     {
         this.logger = logger;
         Use(tenantGate);

@@ -45,7 +45,7 @@ namespace IntegrifyBot.Teams;
 /// refuses anything else.</item>
 /// </list>
 /// </remarks>
-internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthentication inner, SharedConnectorClients connectorClients, SharedUserTokenClients userTokenClients) : BotFrameworkAuthentication
 {
     /// <summary>IdentityModel's "Unable to obtain configuration from: '{address}'", thrown when it has none.</summary>
     private const string NoConfiguration = "IDX20803:";
@@ -58,8 +58,12 @@ internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthenticat
 
     private const int MaxCauseLength = 200;
 
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        ExplainedAsync(() => inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+    {
+        var result = await ExplainedAsync(() => inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
+        result.ConnectorFactory = connectorClients.For(result.ClaimsIdentity, result.ConnectorFactory);
+        return result;
+    }
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
         ExplainedAsync(() => inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
@@ -67,10 +71,10 @@ internal sealed partial class InboundTokenAuthentication(BotFrameworkAuthenticat
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         ExplainedAsync(() => inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken));
 
-    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => inner.CreateConnectorFactory(claimsIdentity);
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => connectorClients.For(claimsIdentity, inner.CreateConnectorFactory(claimsIdentity));
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        userTokenClients.ForAsync(claimsIdentity, () => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

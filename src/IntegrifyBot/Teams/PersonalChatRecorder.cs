@@ -1,4 +1,5 @@
 using IntegrifyBot.Conversations;
+using IntegrifyBot.Integrify.Auth;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -10,7 +11,7 @@ namespace IntegrifyBot.Teams;
 /// the app was removed. It runs after the turn so that a user who just linked is recorded and one
 /// who just signed out is not. A failure here is logged and never reaches the turn.
 /// </summary>
-internal sealed partial class PersonalChatRecorder(PersonalChats chats, ReplyAddresses addresses, ILogger<PersonalChatRecorder> logger) : Microsoft.Bot.Builder.IMiddleware
+internal sealed partial class PersonalChatRecorder(PersonalChats chats, ReplyAddresses addresses, TurnCredentials turnCredentials, ILogger<PersonalChatRecorder> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>
     /// The most recording may add to an invoke, whose answer waits for it within Teams' five
@@ -28,6 +29,9 @@ internal sealed partial class PersonalChatRecorder(PersonalChats chats, ReplyAdd
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+
+        // The turn's memo of the credential it reads, so that recording after it reads nothing again.
+        using var turnMemo = turnCredentials.Begin();
         try
         {
             await next(cancellationToken);

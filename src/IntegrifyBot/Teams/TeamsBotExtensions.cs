@@ -19,11 +19,16 @@ public static class TeamsBotExtensions
     {
         services.AddHttpClient();
         services.AddSingleton<ServiceClientCredentialsFactory>(provider => new ConfigurationServiceClientCredentialFactory(provider.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<BotFrameworkAuthentication>(provider => new InboundTokenAuthentication(new ConfigurationBotFrameworkAuthentication(
-            provider.GetRequiredService<IConfiguration>(),
-            provider.GetRequiredService<ServiceClientCredentialsFactory>(),
-            httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
-            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
+        services.AddSingleton<SharedConnectorClients>();
+        services.AddSingleton<SharedUserTokenClients>();
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new InboundTokenAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<ServiceClientCredentialsFactory>(),
+                httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
+                logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            provider.GetRequiredService<SharedConnectorClients>(),
+            provider.GetRequiredService<SharedUserTokenClients>()));
         services.AddSingleton<TenantGate>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<PersonalChatRecorder>();

@@ -1,4 +1,3 @@
-using IntegrifyBot.TestInfrastructure;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,8 +5,10 @@ using IntegrifyBot.Cards;
 using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Help;
+using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Routing;
 using IntegrifyBot.Settings;
+using IntegrifyBot.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -641,6 +642,7 @@ public sealed class BotRouterTests : IDisposable
     private BotRouter RouterWith(IBotFeature[] features, TimeSpan? invokeTimeout = null, TimeSpan? messageTimeout = null) => new(
         features,
         new RecordingLinkedUsers(),
+        new TurnCredentials(),
         Options.Create(new BotOptions { InvokeTimeout = invokeTimeout ?? LongBudget, MessageTimeout = messageTimeout ?? LongBudget }),
         new RouterMetrics(services.GetRequiredService<IMeterFactory>()),
         NullLogger<BotRouter>.Instance);

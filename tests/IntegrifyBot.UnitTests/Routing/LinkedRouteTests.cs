@@ -5,6 +5,7 @@ using IntegrifyBot.Cards.Json;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Features.Help;
 using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Routing;
 using IntegrifyBot.Settings;
 using IntegrifyBot.TestInfrastructure;
@@ -159,6 +160,7 @@ public sealed class LinkedRouteTests : IDisposable
     private BotRouter Router(RecordingLinkedUsers users, params IBotFeature[] extra) => new(
         [new HelpFeature(), recording, linkedFeature, .. extra],
         users,
+        new TurnCredentials(),
         Options.Create(new BotOptions { InvokeTimeout = TimeSpan.FromMinutes(10), MessageTimeout = TimeSpan.FromMinutes(10) }),
         new RouterMetrics(services.GetRequiredService<IMeterFactory>()),
         NullLogger<BotRouter>.Instance);

@@ -15,6 +15,7 @@ namespace IntegrifyBot.Features.Linking;
 /// </summary>
 public sealed partial class LinkedAccounts(
     IIntegrifyTokenStore store,
+    TurnCredentials turnCredentials,
     IntegrifySignIn signIn,
     IOptions<LinkingOptions> linking,
     IOptions<IntegrifyOptions> integrify,
@@ -26,12 +27,17 @@ public sealed partial class LinkedAccounts(
     public Task<IntegrifyCredential?> FindAsync(BotRequest turn, CancellationToken cancellationToken) =>
         store.FindAsync(UserOf(turn), cancellationToken);
 
+    /// <remarks>The credential found (or made) is remembered for the turn's Integrify calls, when the turn started its <see cref="TurnCredentials"/>.</remarks>
     public async Task<IntegrifyUser?> FindOrLinkAsync(BotRequest turn, CancellationToken cancellationToken)
     {
         var user = UserOf(turn);
-        return await store.FindAsync(user, cancellationToken) is not null || await TryZeroTouchAsync(turn, user, cancellationToken) is not null
-            ? user
-            : null;
+        if ((await store.FindAsync(user, cancellationToken) ?? await TryZeroTouchAsync(turn, user, cancellationToken)) is not { } credential)
+        {
+            return null;
+        }
+
+        turnCredentials.Remember(user, credential);
+        return user;
     }
 
     /// <summary>Whether zero-touch linking is on and has its organisation key.</summary>
