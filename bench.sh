@@ -6,6 +6,10 @@
 #   ./bench.sh                                  # 10000 people, 3000 notifications, 30/s
 #   ./bench.sh --users 2000 --notifications 600 --rate 30
 #   ./bench.sh --postgres                       # a private PostgreSQL server (Debian's postgresql) instead of SQLite
+# And a crowd's turns: the bot and the Bot Framework SDK's echo bot, each in its own process, driven over
+# HTTP at several concurrency levels; prints CPU per turn, latency and the share of real answers.
+#   ./bench.sh load                             # levels 1,4,50,200,1000; 50 people; at least 200 turns a level
+#   ./bench.sh load --levels 1,4 --turns 200
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build bench/IntegrifyBot.Benchmarks/IntegrifyBot.Benchmarks.csproj -c Release --nologo -v quiet
