@@ -35,5 +35,21 @@ public sealed class MetricTotals : IDisposable
     /// <summary>The total of an instrument, or of its measurements with one tag: <c>name{key=value}</c>.</summary>
     public long this[string name] => totals.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The total once it has reached <paramref name="expected"/>, or as it is after a generous guard:
+    /// the bot records a measurement just after what a test waits for (a row's state, a message
+    /// received), so on a busy machine a total read at once can still miss it.
+    /// </summary>
+    public async Task<long> ReachedAsync(string name, long expected)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (this[name] < expected && !guard.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        }
+
+        return this[name];
+    }
+
     public void Dispose() => listener.Dispose();
 }

@@ -181,7 +181,7 @@ public sealed class DailyDigestTests : NotifiedAlexTests
         var row = await RowAsync(DailyDigest.KeyFor(day), row => row.State == NotificationState.Dead);
         Assert.Equal("nothing was due or overdue that day", row.LastError);
         Assert.True(Bot.Connector.IsIdle);
-        Assert.Equal(1, Metrics["integrifybot.notifications.dead{reason=nothing-due}"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.dead{reason=nothing-due}", 1));
     }
 
     [Fact]

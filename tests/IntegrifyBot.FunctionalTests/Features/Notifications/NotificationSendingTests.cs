@@ -31,7 +31,7 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
         Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Titles(sent.Card.GetProperty("actions")));
         var row = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Sent);
         Assert.Equal(1, row.Attempts);
-        Assert.Equal(1, Metrics["integrifybot.notifications.sent"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.sent", 1));
 
         var answer = await Bot.ClickAsync("task.approve", Data(Action(sent.Card.GetProperty("actions"), "Approve")));
 
@@ -94,7 +94,7 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
         var dead = await RowAsync(whileOff.RecipientTaskSid, row => row.State == NotificationState.Dead);
         Assert.Equal("the user turned notifications off", dead.LastError);
         Assert.True(Bot.Connector.IsIdle);
-        Assert.Equal(1, Metrics["integrifybot.notifications.dead{reason=notifications-off}"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.dead{reason=notifications-off}", 1));
 
         Assert.Contains("Notifications are on", LinkingBot.Texts(await Bot.SayAsync("notifications on")), StringComparison.Ordinal);
         var whileOn = AssignToAlex();
@@ -152,7 +152,7 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
 
         var waiting = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Failed);
         Assert.Equal((0, "Integrify is unavailable"), (waiting.Attempts, waiting.LastError));
-        Assert.Equal(1, Metrics["integrifybot.notifications.failed{cause=integrify}"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.failed{cause=integrify}", 1));
 
         Bot.Simulator.Faults.Clear();
         RetryNow();

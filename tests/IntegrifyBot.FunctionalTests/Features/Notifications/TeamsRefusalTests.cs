@@ -25,7 +25,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         var waiting = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Failed);
         Assert.Equal(0, waiting.Attempts);
         Assert.Equal(Bot.Clock.GetUtcNow().UtcDateTime.AddSeconds(30), waiting.NextAttemptAt, TimeSpan.FromSeconds(1));
-        Assert.Equal(1, Metrics["integrifybot.notifications.throttled"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.throttled", 1));
 
         Bot.Clock.Advance(TimeSpan.FromSeconds(30));
         Bot.Service<IntegrifyBot.Notifications.NotificationSignal>().Wake();
@@ -34,7 +34,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         Assert.Equal(200, sent.Status);
         Assert.Contains("New task for you", LinkingBot.Texts(sent.Card), StringComparison.Ordinal);
         await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Sent);
-        Assert.Equal(1, Metrics["integrifybot.notifications.sent"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.sent", 1));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         var dead = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Dead);
         Assert.StartsWith($"Teams answered {status}", dead.LastError, StringComparison.Ordinal);
         Assert.Null(await AlexsChatAsync());
-        Assert.Equal(1, Metrics["integrifybot.notifications.dead{reason=gone}"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.dead{reason=gone}", 1));
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class TeamsRefusalTests : NotifiedAlexTests
         var dead = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Dead);
         Assert.Equal((3, $"gave up after 3 attempts; the last: Teams answered {status}"), (dead.Attempts, dead.LastError));
         Assert.Equal(3, Bot.Connector.History.Count(call => call.Method == "POST" && call.Status == status));
-        Assert.Equal((3L, 1L), (Metrics["integrifybot.notifications.failed{cause=teams}"], Metrics["integrifybot.notifications.dead{reason=attempts}"]));
+        Assert.Equal((3L, 1L), (await Metrics.ReachedAsync("integrifybot.notifications.failed{cause=teams}", 3), await Metrics.ReachedAsync("integrifybot.notifications.dead{reason=attempts}", 1)));
         Assert.NotNull(await AlexsChatAsync());
     }
 }

@@ -23,7 +23,7 @@ public sealed class UnansweredSendTests : NotifiedAlexTests
         var waiting = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Failed);
         Assert.Equal((1, "Teams did not answer in time"), (waiting.Attempts, waiting.LastError));
         Assert.Null(waiting.ClaimedBy);
-        Assert.Equal(1, Metrics["integrifybot.notifications.failed{cause=teams}"]);
+        Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.failed{cause=teams}", 1));
 
         RetryNow();
 
