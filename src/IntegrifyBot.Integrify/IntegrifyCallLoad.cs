@@ -25,15 +25,23 @@ public sealed class IntegrifyCallLoad : IDisposable
     }
 
     /// <param name="realTime">The system's clock; another only where a test stands in for it.</param>
-    internal IntegrifyCallLoad(TimeProvider realTime) => Lag = new LocalLag(realTime);
+    /// <param name="processorTime">The CPU time the process has used so far; another only in tests.</param>
+    internal IntegrifyCallLoad(TimeProvider realTime, Func<TimeSpan>? processorTime = null, int? cores = null)
+    {
+        Lag = new LocalLag(realTime);
+        Cpu = new CpuSaturation(realTime, processorTime ?? (() => Environment.CpuUsage.TotalTime), cores ?? Environment.ProcessorCount);
+    }
 
     internal LocalLag Lag { get; }
 
+    internal CpuSaturation Cpu { get; }
+
     /// <summary>
-    /// Whether an attempt that timed out now may be the process's own lateness rather than Integrify's:
-    /// a tick of its 100 ms timer came late by half the attempt timeout or more within the last seconds.
+    /// Whether an attempt that timed out now may be the process's own doing rather than Integrify's:
+    /// within the last seconds, a tick of its 100 ms timer came late by half the attempt timeout or
+    /// more, or the process kept every core busy for a second.
     /// </summary>
-    internal bool ExcusesTimeout(TimeSpan attemptTimeout) => Lag.Current >= attemptTimeout / 2;
+    internal bool ExcusesTimeout(TimeSpan attemptTimeout) => Lag.Current >= attemptTimeout / 2 || Cpu.Recently;
 
     /// <summary>Each host's traffic now, for each of the bot's Integrify clients.</summary>
     public IReadOnlyList<IntegrifyHostLoad> Snapshot() =>
@@ -42,6 +50,7 @@ public sealed class IntegrifyCallLoad : IDisposable
     public void Dispose()
     {
         Lag.Dispose();
+        Cpu.Dispose();
         foreach (var gate in gates.Values)
         {
             gate.Limiter.Dispose();

@@ -164,6 +164,26 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Time_a_call_waits_for_its_slot_in_the_bot_does_not_count_against_integrifys_timeouts()
+    {
+        // One call toward Integrify at a time; Integrify takes 6 s over each of the three calls below.
+        // Counted from when they were made, the third would have waited 12 s for its slot and taken 18 s
+        // in all, past both time-outs; counted from when each leaves, each takes 6 s, within them.
+        await using var oneAtATime = new IntegrifyClients(simulator.BaseAddress, store: client.Store, settings: new Dictionary<string, string?>
+        {
+            ["Integrify:MaxConcurrentCalls"] = "1",
+            ["Integrify:AttemptTimeout"] = "00:00:10",
+            ["Integrify:TotalTimeout"] = "00:00:15",
+        });
+        simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", LatencyMs = 6_000, Times = 3 });
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => oneAtATime.Tasks.ListMyTasksAsync(alex, new ListQuery(), CancellationToken.None))).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.All(lists, list => Assert.NotEmpty(list.Items));
+        Assert.Equal(3, simulator.Counters.Calls("T1"));
+    }
+
+    [Fact]
     public async Task The_client_refuses_to_send_a_request_to_any_other_host()
     {
         using var http = client.HttpClients.CreateClient(global::IntegrifyBot.Integrify.IntegrifyClientExtensions.ApiClient);

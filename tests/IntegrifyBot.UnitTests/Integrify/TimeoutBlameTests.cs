@@ -10,7 +10,7 @@ namespace IntegrifyBot.UnitTests.Integrify;
 /// <summary>
 /// Whom an attempt that timed out is blamed on: Integrify ("isn't answering"), or the bot itself when
 /// its own threads ran late meanwhile (a crowd on a small machine), which people are told as "busy".
-/// The process's timer runs on a fake clock here, so its lateness is exact.
+/// The process's timers run on a fake clock here, and its CPU time is made up, so both are exact.
 /// </summary>
 public sealed class TimeoutBlameTests
 {
@@ -20,7 +20,7 @@ public sealed class TimeoutBlameTests
     public async Task A_timeout_while_the_process_kept_time_is_integrifys()
     {
         var clock = new FakeTimeProvider();
-        using var load = new IntegrifyCallLoad(clock);
+        using var load = Load(clock);
         OnTime(clock, TimeSpan.FromSeconds(2));
 
         await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
@@ -30,7 +30,7 @@ public sealed class TimeoutBlameTests
     public async Task A_timeout_while_the_process_ran_late_by_half_the_attempt_timeout_is_the_bot_being_busy()
     {
         var clock = new FakeTimeProvider();
-        using var load = new IntegrifyCallLoad(clock);
+        using var load = Load(clock);
         OnTime(clock, TimeSpan.FromSeconds(1));
 
         // Ticks due every 100 ms, the next one a second late (half of the shipped 2 s attempt timeout).
@@ -43,7 +43,7 @@ public sealed class TimeoutBlameTests
     public async Task A_lag_shorter_than_half_the_attempt_timeout_excuses_nothing()
     {
         var clock = new FakeTimeProvider();
-        using var load = new IntegrifyCallLoad(clock);
+        using var load = Load(clock);
         clock.Advance(Tick + (new IntegrifyOptions().AttemptTimeout / 2) - TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
@@ -53,12 +53,65 @@ public sealed class TimeoutBlameTests
     public async Task A_lag_some_seconds_ago_no_longer_excuses_a_timeout_now()
     {
         var clock = new FakeTimeProvider();
-        using var load = new IntegrifyCallLoad(clock);
+        using var load = Load(clock);
         clock.Advance(Tick + TimeSpan.FromSeconds(3));
         OnTime(clock, TimeSpan.FromSeconds(6));
 
         await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
     }
+
+    [Fact]
+    public async Task A_timeout_while_the_process_kept_every_core_busy_is_the_bot_being_busy()
+    {
+        var clock = new FakeTimeProvider();
+        var used = TimeSpan.Zero;
+        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
+
+        // Ticks on time, but for a second the process used 1.9 of its 2 cores.
+        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(1); passed += Tick)
+        {
+            used += Tick * 1.9;
+            clock.Advance(Tick);
+        }
+
+        await Assert.ThrowsAsync<IntegrifyBusyException>(() => TimedOutCallAsync(load));
+    }
+
+    [Fact]
+    public async Task A_process_using_most_but_not_all_of_its_cores_excuses_nothing()
+    {
+        var clock = new FakeTimeProvider();
+        var used = TimeSpan.Zero;
+        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
+
+        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(3); passed += Tick)
+        {
+            used += Tick * 1.6;
+            clock.Advance(Tick);
+        }
+
+        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
+    }
+
+    [Fact]
+    public async Task A_busy_second_some_seconds_ago_no_longer_excuses_a_timeout_now()
+    {
+        var clock = new FakeTimeProvider();
+        var used = TimeSpan.Zero;
+        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
+        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(1); passed += Tick)
+        {
+            used += Tick * 2;
+            clock.Advance(Tick);
+        }
+
+        OnTime(clock, TimeSpan.FromSeconds(6));
+
+        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
+    }
+
+    /// <summary>A process whose CPU time stays still: only its timer's lateness can excuse a timeout.</summary>
+    private static IntegrifyCallLoad Load(FakeTimeProvider clock) => new(clock, () => TimeSpan.Zero, cores: 2);
 
     private static void OnTime(FakeTimeProvider clock, TimeSpan during)
     {
