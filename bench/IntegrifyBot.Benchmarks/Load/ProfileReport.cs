@@ -37,6 +37,7 @@ internal sealed class ProfileReport
         ("Microsoft.EntityFrameworkCore", "EF Core / SQLite"),
         ("Microsoft.Data.Sqlite", "EF Core / SQLite"),
         ("SQLitePCL", "EF Core / SQLite"),
+        ("Microsoft.AspNetCore.DataProtection", "Data Protection (stored credentials)"),
         ("Microsoft.AspNetCore.", "ASP.NET Core / Kestrel"),
         ("IntegrifyBot.", "the bot's own code"),
         ("Microsoft.Extensions.", "Microsoft.Extensions (DI, logging, options)"),
@@ -48,10 +49,12 @@ internal sealed class ProfileReport
     /// A sample is idle when its innermost managed frame is one of these: the thread is parked in a
     /// wait (monitor, wait handle, the thread pool's semaphore, sleep, join), in the socket engine's
     /// epoll wait, or reading file-change events. EventPipe stacks hold managed frames only, so a
-    /// thread blocked in native code shows the managed method that called into it.
+    /// thread blocked in native code shows the managed method that called into it; a thread-pool
+    /// worker whose only frame is its start waits for work in its native semaphore.
     /// </summary>
     private static readonly string[] Waits =
     [
+        "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart",
         "System.Threading.Monitor.Wait",
         "System.Threading.Monitor.ObjectWait",
         "System.Threading.WaitHandle.Wait",
@@ -79,6 +82,8 @@ internal sealed class ProfileReport
     private readonly Dictionary<string, int> owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> inclusive = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> exclusive = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> askedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> tiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> allocatedBy = new(StringComparer.Ordinal);
     private int jitted;
     private int dynamicMethods;
@@ -108,9 +113,13 @@ internal sealed class ProfileReport
                 case MethodJittingStartedTraceData jit:
                     report.Jitted(jit.MethodNamespace);
                     break;
+                case MethodLoadUnloadVerboseTraceData load when (int)load.ID == 143 && load.ProviderName == "Microsoft-Windows-DotNETRuntime":
+                    // MethodLoadVerbose (event 143, not the rundown's method list): the tier it was compiled for.
+                    var tier = load.OptimizationTier.ToString();
+                    report.tiers[tier] = report.tiers.GetValueOrDefault(tier) + 1;
+                    break;
                 case GCAllocationTickTraceData tick:
-                    report.allocated += tick.AllocationAmount64;
-                    report.allocatedBy[tick.TypeName] = report.allocatedBy.GetValueOrDefault(tick.TypeName) + tick.AllocationAmount64;
+                    report.Allocated(tick);
                     break;
                 case GCStartTraceData start:
                     report.collections++;
@@ -141,12 +150,19 @@ internal sealed class ProfileReport
             type = "(dynamic method)";
         }
 
+        // An async method's state machine box is named for the method it runs, deep in its generic
+        // arguments; other generic types are counted without their arguments.
+        var box = type.IndexOf("AsyncStateMachineBox", StringComparison.Ordinal);
+        var machine = box < 0 ? -1 : type.LastIndexOf(',') + 1;
+        type = machine > 0 ? "async state machine of " + type[machine..].TrimEnd(']') : type.Split('[')[0];
+        var nested = type.IndexOf("+<", StringComparison.Ordinal);
+        type = nested > 0 ? type[..nested] : type;
         jittedBy[type] = jittedBy.GetValueOrDefault(type) + 1;
     }
 
-    private void Sampled(TraceEvent data)
+    /// <summary>The event's managed frames with names, leaf first.</summary>
+    private static List<string> FramesOf(TraceEvent data)
     {
-        samples++;
         var frames = new List<string>();
         for (var frame = data.CallStack(); frame is not null; frame = frame.Caller)
         {
@@ -157,7 +173,34 @@ internal sealed class ProfileReport
             }
         }
 
-        // Leaf first. A wait at the top means the thread was parked, not working.
+        return frames;
+    }
+
+    /// <summary>The nearest frame of the bot's own code: which of its steps a library's work was for.</summary>
+    private static string AskedBy(List<string> frames) =>
+        frames.FirstOrDefault(name => name.StartsWith("IntegrifyBot.", StringComparison.Ordinal)) is { } name ? Shorten(name) : "(no frame of the bot)";
+
+    private void Allocated(GCAllocationTickTraceData tick)
+    {
+        allocated += tick.AllocationAmount64;
+        var frames = FramesOf(tick);
+        var site = $"{tick.TypeName} ← {AskedBy(frames)}";
+        allocatedBy[site] = allocatedBy.GetValueOrDefault(site) + tick.AllocationAmount64;
+    }
+
+    private void Sampled(TraceEvent data)
+    {
+        samples++;
+        var frames = FramesOf(data);
+
+        // Leaf first. A thread stopped at a GC poll was running its caller when the runtime was
+        // suspended (for a collection, or for this very sampling): the caller is where it was busy.
+        while (frames.Count > 0 && frames[0].StartsWith("System.Threading.Thread.<PollGC>", StringComparison.Ordinal))
+        {
+            frames.RemoveAt(0);
+        }
+
+        // A wait at the top means the thread was parked, not working.
         if (frames.Count > 0 && Waits.Any(wait => frames[0].StartsWith(wait, StringComparison.Ordinal)))
         {
             idle++;
@@ -166,16 +209,21 @@ internal sealed class ProfileReport
 
         // The sample's type says whether the thread was in managed code (2) or outside it (1: native
         // code, the JIT, a system call) when sampled.
-        if (data.PayloadByName("Type") is int type && type == 1)
+        if (Convert.ToInt32(data.PayloadByName("Type"), CultureInfo.InvariantCulture) == 1)
         {
             inNative++;
         }
 
         var owner = OwnerOf(frames);
         owners[owner] = owners.GetValueOrDefault(owner) + 1;
+        var asker = $"{owner}: {AskedBy(frames)}";
+        askedBy[asker] = askedBy.GetValueOrDefault(asker) + 1;
         if (frames.Count > 0)
         {
-            exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
+            // The leaf with its nearest caller of interest: a lock or a resize says little alone.
+            var caller = frames.Skip(1).FirstOrDefault(name => !Plumbing.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && !name.StartsWith("System.Collections.", StringComparison.Ordinal));
+            var leaf = caller is null ? Shorten(frames[0]) : $"{Shorten(frames[0])} ← {Shorten(caller)}";
+            exclusive[leaf] = exclusive.GetValueOrDefault(leaf) + 1;
         }
 
         foreach (var name in frames.Distinct(StringComparer.Ordinal))
@@ -224,10 +272,22 @@ internal sealed class ProfileReport
     {
         var perTurn = (double)turns;
         output.WriteLine(FormattableString.Invariant($"  profile of {turns} {kind} turns on the bot (CPU {cpuMsPerTurn:F1} ms/turn with the session attached):"));
-        output.WriteLine(FormattableString.Invariant($"    JIT: {jitted / perTurn:F2} methods compiled per turn ({jitted} in all, {dynamicMethods} of them dynamic methods); by type: {Top(jittedBy, 10, count => count.ToString(CultureInfo.InvariantCulture))}"));
-        output.WriteLine(FormattableString.Invariant($"    allocated ≈ {allocated / perTurn / 1024:F0} KB per turn (estimate: AllocationTick events, one per ~100 KB); {collections} GCs ({gen2} gen2), {collections / perTurn:F3} per turn; most allocated: {Top(allocatedBy, 6, bytes => FormattableString.Invariant($"{bytes / perTurn / 1024:F0} KB"))}"));
+        output.WriteLine(FormattableString.Invariant($"    JIT: {jitted / perTurn:F2} methods compiled per turn ({jitted} in all, {dynamicMethods} of them dynamic methods; tiers: {Top(tiers, 5, count => count.ToString(CultureInfo.InvariantCulture))}); by type: {Top(jittedBy, 10, count => count.ToString(CultureInfo.InvariantCulture))}"));
+        output.WriteLine(FormattableString.Invariant($"    allocated ≈ {allocated / perTurn / 1024:F0} KB per turn (estimate: AllocationTick events, one per ~100 KB); {collections} GCs ({gen2} gen2), {collections / perTurn:F3} per turn; most allocated (type ← nearest frame of the bot):"));
+        foreach (var (site, bytes) in allocatedBy.OrderByDescending(a => a.Value).Take(8))
+        {
+            output.WriteLine(FormattableString.Invariant($"      {bytes / perTurn / 1024,4:F0} KB  {site}"));
+        }
+
         output.WriteLine(FormattableString.Invariant($"    CPU samples: {samples} on managed threads, {idle} idle (parked in a wait), {Busy} busy = {Busy / perTurn:F1} per turn at ~1 ms each, {Share(inNative)} of them outside managed code (JIT, GC, system calls)"));
         output.WriteLine("    busy samples by owner (nearest owner from the leaf): " + string.Join(", ", owners.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {Share(o.Value)}")));
+        output.WriteLine("    the three largest owners, by the step of the bot they worked for:");
+        foreach (var owner in owners.OrderByDescending(o => o.Value).Take(3).Select(o => o.Key))
+        {
+            var steps = askedBy.Where(a => a.Key.StartsWith(owner + ": ", StringComparison.Ordinal)).OrderByDescending(a => a.Value).Take(4);
+            output.WriteLine($"      {owner}: " + string.Join(", ", steps.Select(a => $"{a.Key[(owner.Length + 2)..]} {Share(a.Value)}")));
+        }
+
         output.WriteLine("    top methods, inclusive (thread-pool and async plumbing left out):");
         foreach (var (name, count) in inclusive.OrderByDescending(m => m.Value).Take(15))
         {
@@ -235,9 +295,9 @@ internal sealed class ProfileReport
         }
 
         output.WriteLine("    top methods, exclusive (the innermost managed frame):");
-        foreach (var (name, count) in exclusive.OrderByDescending(m => m.Value).Take(8))
+        foreach (var (name, count) in exclusive.OrderByDescending(m => m.Value).Take(10))
         {
-            output.WriteLine($"      {Share(count),6}  {Shorten(name)}");
+            output.WriteLine($"      {Share(count),6}  {name}");
         }
     }
 
@@ -252,6 +312,6 @@ internal sealed class ProfileReport
     {
         var open = name.IndexOf('(', StringComparison.Ordinal);
         var shortName = open > 0 ? name[..open] : name;
-        return shortName.Length > 140 ? shortName[..140] + "…" : shortName;
+        return shortName.Length > 110 ? shortName[..110] + "…" : shortName;
     }
 }
