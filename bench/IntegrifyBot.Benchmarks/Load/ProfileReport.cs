@@ -76,7 +76,7 @@ internal sealed class ProfileReport
     ];
 
     /// <summary>Frames every stack starts with (thread pool dispatch, async plumbing): true of every sample, so left out of the top methods.</summary>
-    private static readonly string[] Plumbing = ["System.Threading.", "System.Runtime.CompilerServices.", "System.Threading.Tasks."];
+    private static readonly string[] Plumbing = ["System.Threading.", "System.Runtime.CompilerServices."];
 
     private readonly Dictionary<string, int> jittedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> owners = new(StringComparer.Ordinal);
