@@ -239,10 +239,31 @@ internal sealed class LoadBenchmark : IAsyncDisposable
             var ratio = answered.CpuPerTurnMs / echoed.CpuPerTurnMs;
             output.WriteLine(FormattableString.Invariant($"  {kind,-5} echo: CPU {echoed.CpuPerTurnMs:F1} ms/turn, p50 {echoed.P50:F1} ms, p99 {echoed.P99:F1} ms, {echoed.AnsweredShare:P1} echoed{echoed.OthersText()}"));
             output.WriteLine(FormattableString.Invariant($"  {kind,-5} bot:  CPU {answered.CpuPerTurnMs:F1} ms/turn = {ratio:F2}× echo, p50 {answered.P50:F1} ms, p99 {answered.P99:F1} ms; added over echo p50 {Signed(answered.P50 - echoed.P50)} ms, p99 {Signed(answered.P99 - echoed.P99)} ms; over the reads p50 {Signed(answered.P50 - reads.P50)} ms, p99 {Signed(answered.P99 - reads.P99)} ms; {answered.AnsweredShare:P1} real answers{answered.OthersText()}"));
+            if (options.Profile)
+            {
+                await ProfileAsync(kind, level, turns, index => turn(bot, index));
+            }
+
             rows.Add(FormattableString.Invariant($"| {level} | {kind} | {echoed.CpuPerTurnMs:F1} ms | {answered.CpuPerTurnMs:F1} ms | {ratio:F2}× | {echoed.P50:F1} | {answered.P50:F1} | {echoed.P99:F1} | {answered.P99:F1} | {Signed(answered.P50 - echoed.P50)} / {Signed(answered.P99 - echoed.P99)} | {reads.P50:F1} / {reads.P99:F1} | {Signed(answered.P50 - reads.P50)} / {Signed(answered.P99 - reads.P99)} | {echoed.AnsweredShare:P1} / {answered.AnsweredShare:P1} |"));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The same turns once more on the bot, with an EventPipe session attached to its process for
+    /// exactly as long as they run: a run of their own, so that the session's cost stays out of the
+    /// figures above.
+    /// </summary>
+    private async Task ProfileAsync(string kind, int level, int turns, Func<int, Task<TurnOutcome>> turn)
+    {
+        await using var profile = TurnProfile.Start(bot.ProcessId);
+        var profiled = await PhaseResult.RunAsync(level, turns, bot.ProcessId, turn);
+        var trace = await profile.StopAsync();
+        var watch = Stopwatch.StartNew();
+        var report = ProfileReport.Read(trace);
+        report.Print(output, kind, turns, profiled.CpuPerTurnMs);
+        output.WriteLine(FormattableString.Invariant($"    ({profiled.AnsweredShare:P1} real answers{profiled.OthersText()}; trace of {new FileInfo(trace).Length / 1024 / 1024} MB read in {watch.Elapsed.TotalSeconds:F0} s)"));
     }
 
     private static string Signed(double milliseconds) => (milliseconds < 0 ? "−" : "+") + Math.Abs(milliseconds).ToString("F1", CultureInfo.InvariantCulture);

@@ -4,9 +4,10 @@ namespace IntegrifyBot.Benchmarks.Load;
 
 /// <summary>
 /// The sizes of a load run, from the command line after <c>load</c>:
-/// <c>--levels 1,4,50,200,1000 --people 50 --turns 200 --tasks 3</c>.
+/// <c>--levels 1,4,50,200,1000 --people 50 --turns 200 --tasks 3</c>, and <c>--profile</c> to
+/// profile the bot's turns of each kind at each level (<see cref="TurnProfile"/>).
 /// </summary>
-internal sealed record LoadOptions(IReadOnlyList<int> Levels, int People, int MinTurns, int TasksEach)
+internal sealed record LoadOptions(IReadOnlyList<int> Levels, int People, int MinTurns, int TasksEach, bool Profile = false)
 {
     public static LoadOptions Default { get; } = new([1, 4, 50, 200, 1000], 50, 200, 3);
 
@@ -18,6 +19,12 @@ internal sealed record LoadOptions(IReadOnlyList<int> Levels, int People, int Mi
         var options = Default;
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--profile")
+            {
+                options = options with { Profile = true };
+                continue;
+            }
+
             var value = i + 1 < args.Count ? args[i + 1] : null;
             options = args[i] switch
             {
@@ -25,7 +32,7 @@ internal sealed record LoadOptions(IReadOnlyList<int> Levels, int People, int Mi
                 "--people" => options with { People = Number(args[i], value, 9_999) },
                 "--turns" => options with { MinTurns = Number(args[i], value, 99_999) },
                 "--tasks" => options with { TasksEach = Number(args[i], value, 20) },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --levels 1,4,50, --people N, --turns N, --tasks N."),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --levels 1,4,50, --people N, --turns N, --tasks N, --profile."),
             };
             i++;
         }
