@@ -63,51 +63,33 @@ public sealed class TimeoutBlameTests
     [Fact]
     public async Task A_timeout_while_the_process_kept_every_core_busy_is_the_bot_being_busy()
     {
-        var clock = new FakeTimeProvider();
-        var used = TimeSpan.Zero;
-        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
+        var process = new BusyProcess(cores: 2);
 
         // Ticks on time, but for a second the process used 1.9 of its 2 cores.
-        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(1); passed += Tick)
-        {
-            used += Tick * 1.9;
-            clock.Advance(Tick);
-        }
+        process.Run(TimeSpan.FromSeconds(1), coresUsed: 1.9);
 
-        await Assert.ThrowsAsync<IntegrifyBusyException>(() => TimedOutCallAsync(load));
+        await Assert.ThrowsAsync<IntegrifyBusyException>(() => TimedOutCallAsync(process.Load));
     }
 
     [Fact]
     public async Task A_process_using_most_but_not_all_of_its_cores_excuses_nothing()
     {
-        var clock = new FakeTimeProvider();
-        var used = TimeSpan.Zero;
-        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
+        var process = new BusyProcess(cores: 2);
 
-        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(3); passed += Tick)
-        {
-            used += Tick * 1.6;
-            clock.Advance(Tick);
-        }
+        process.Run(TimeSpan.FromSeconds(3), coresUsed: 1.6);
 
-        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
+        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(process.Load));
     }
 
     [Fact]
     public async Task A_busy_second_some_seconds_ago_no_longer_excuses_a_timeout_now()
     {
-        var clock = new FakeTimeProvider();
-        var used = TimeSpan.Zero;
-        using var load = new IntegrifyCallLoad(clock, () => used, cores: 2);
-        for (var passed = TimeSpan.Zero; passed < TimeSpan.FromSeconds(1); passed += Tick)
-        {
-            used += Tick * 2;
-            clock.Advance(Tick);
-        }
+        var process = new BusyProcess(cores: 2);
+        process.Run(TimeSpan.FromSeconds(1), coresUsed: 2);
 
-        OnTime(clock, TimeSpan.FromSeconds(6));
+        process.Run(TimeSpan.FromSeconds(6), coresUsed: 0);
 
-        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(load));
+        await Assert.ThrowsAsync<IntegrifyUnavailableException>(() => TimedOutCallAsync(process.Load));
     }
 
     /// <summary>A process whose CPU time stays still: only its timer's lateness can excuse a timeout.</summary>
@@ -118,6 +100,27 @@ public sealed class TimeoutBlameTests
         for (var passed = TimeSpan.Zero; passed < during; passed += Tick)
         {
             clock.Advance(Tick);
+        }
+    }
+
+    /// <summary>A process on a fake clock whose CPU time grows as the test says.</summary>
+    private sealed class BusyProcess
+    {
+        private readonly FakeTimeProvider clock = new();
+        private TimeSpan used;
+
+        public BusyProcess(int cores) => Load = new IntegrifyCallLoad(clock, () => used, cores);
+
+        public IntegrifyCallLoad Load { get; }
+
+        /// <summary>Time passes, its timers on time, while the process keeps <paramref name="coresUsed"/> cores busy.</summary>
+        public void Run(TimeSpan during, double coresUsed)
+        {
+            for (var passed = TimeSpan.Zero; passed < during; passed += Tick)
+            {
+                used += Tick * coresUsed;
+                clock.Advance(Tick);
+            }
         }
     }
 
