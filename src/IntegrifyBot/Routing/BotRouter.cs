@@ -181,16 +181,11 @@ public sealed partial class BotRouter
             var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
             return await SignInCardAsync(turn, reason, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
         }
-        catch (IntegrifyBusyException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+            && (exception is IntegrifyBusyException || (exception is TimeoutException or OperationCanceledException && queue.HeldBack)))
         {
-            outcome = "busy";
-            LogBusy(routeName);
-            return new CardReply(ProblemCards.Busy(retry));
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException && queue.HeldBack)
-        {
-            // The budget ran out while the turn still waited for the bot's own slot toward Integrify:
-            // the bot is saturated, Integrify never saw the call. Neither an outage nor slowness of Integrify.
+            // The bot is saturated, and Integrify is not to blame: a call was turned away from the bot's
+            // own queue toward Integrify, or the budget ran out while the turn still waited in it.
             outcome = "busy";
             LogBusy(routeName);
             return new CardReply(ProblemCards.Busy(retry));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -14,19 +13,13 @@ namespace IntegrifyBot.Teams;
 /// new JSON serializer settings with a new contract resolver, so each turn's replies paid for
 /// Newtonsoft reading the Activity type afresh (reflection and dynamic methods compiled, then
 /// finalized), and for new credentials. The SDK's older BotFrameworkAdapter kept its clients the same
-/// way. A shared client is never disposed by a turn, and is replaced after a while so that its
-/// HttpClient follows the factory's handler rotation (DNS changes). Service URLs are few (Teams'
-/// regional connectors; with an app id each is proven by the inbound token, and the request gate admits
-/// only known reply addresses): when <see cref="MaxClients"/> live clients are held, those past their
-/// lifetime are dropped, and if none is, a client is made for the turn alone, as the SDK does.
+/// way. A shared client is never disposed by a turn. Service URLs are few (Teams' regional connectors;
+/// with an app id each is proven by the inbound token, and the request gate admits only known reply
+/// addresses); how many are kept, and for how long, is <see cref="ExpiringClients{TKey, TClient}"/>'s.
 /// </summary>
 internal sealed class SharedConnectorClients(TimeProvider time)
 {
-    internal const int MaxClients = 64;
-
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-
-    private readonly ConcurrentDictionary<(string Identity, string ServiceUrl, string Audience), Shared> clients = new();
+    private readonly ExpiringClients<(string Identity, string ServiceUrl, string Audience), IConnectorClient> clients = new(time);
 
     /// <summary>The SDK's factory for this caller's identity, giving shared clients.</summary>
     public ConnectorFactory For(ClaimsIdentity? identity, ConnectorFactory inner) => new Factory(this, IdentityKey(identity), inner);
@@ -37,43 +30,11 @@ internal sealed class SharedConnectorClients(TimeProvider time)
             ? string.Empty
             : $"{identity.FindFirst(AuthenticationConstants.AudienceClaim)?.Value}|{identity.FindFirst(AuthenticationConstants.AppIdClaim)?.Value}|{identity.FindFirst(AuthenticationConstants.AuthorizedParty)?.Value}|{identity.FindFirst(AuthenticationConstants.VersionClaim)?.Value}";
 
-    private async Task<IConnectorClient> ClientAsync(string identity, ConnectorFactory inner, string serviceUrl, string audience, CancellationToken cancellationToken)
-    {
-        var key = (identity, serviceUrl ?? string.Empty, audience ?? string.Empty);
-        if (clients.TryGetValue(key, out var shared) && shared.Until > time.GetUtcNow())
-        {
-            return shared.Client;
-        }
-
-        var created = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (shared is null && clients.Count >= MaxClients && !DroppedExpired(now))
-        {
-            return created;
-        }
-
-        // A client replaced, or made twice by turns at once, is left to the garbage collector: a turn
-        // may still be sending through it (its HttpClient comes from the factory, which owns the handler).
-        var fresh = new Shared(new UndisposedClient(created), now + Lifetime);
-        clients[key] = fresh;
-        return fresh.Client;
-    }
-
-    /// <summary>Forgets the clients past their lifetime; whether that made room for another.</summary>
-    private bool DroppedExpired(DateTimeOffset now)
-    {
-        foreach (var (key, shared) in clients)
-        {
-            if (shared.Until <= now)
-            {
-                clients.TryRemove(new KeyValuePair<(string, string, string), Shared>(key, shared));
-            }
-        }
-
-        return clients.Count < MaxClients;
-    }
-
-    private sealed record Shared(IConnectorClient Client, DateTimeOffset Until);
+    private Task<IConnectorClient> ClientAsync(string identity, ConnectorFactory inner, string serviceUrl, string audience, CancellationToken cancellationToken) =>
+        clients.GetAsync(
+            (identity, serviceUrl ?? string.Empty, audience ?? string.Empty),
+            () => inner.CreateAsync(serviceUrl, audience, cancellationToken),
+            created => new UndisposedClient(created));
 
     private sealed class Factory(SharedConnectorClients clients, string identity, ConnectorFactory inner) : ConnectorFactory
     {

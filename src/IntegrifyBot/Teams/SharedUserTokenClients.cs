@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -10,51 +9,16 @@ namespace IntegrifyBot.Teams;
 /// one (with new credentials and a new REST client with its own JSON serializer settings) the SDK's
 /// CloudAdapter makes for each turn and hands to it whether the turn asks for a user token or not.
 /// The bot links people with its own sign-in, so the client is rarely used; it is made when first
-/// needed by a turn of that identity and replaced after a while, as <see cref="SharedConnectorClients"/>
-/// replaces its clients. Identities are few (the bot's app id, as the channel's or the emulator's
-/// token names it): past <see cref="SharedConnectorClients.MaxClients"/> a client is made for the turn
-/// alone, as the SDK does.
+/// needed by a turn of that identity. Identities are few (the bot's app id, as the channel's or the
+/// emulator's token names it); how many are kept, and for how long, is
+/// <see cref="ExpiringClients{TKey, TClient}"/>'s.
 /// </summary>
 internal sealed class SharedUserTokenClients(TimeProvider time)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private readonly ExpiringClients<string, UserTokenClient> clients = new(time);
 
-    private readonly ConcurrentDictionary<string, Shared> clients = new(StringComparer.Ordinal);
-
-    public async Task<UserTokenClient> ForAsync(ClaimsIdentity claimsIdentity, Func<Task<UserTokenClient>> create)
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        var key = SharedConnectorClients.IdentityKey(claimsIdentity);
-        if (clients.TryGetValue(key, out var shared) && shared.Until > time.GetUtcNow())
-        {
-            return shared.Client;
-        }
-
-        var created = await create().ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (shared is null && clients.Count >= SharedConnectorClients.MaxClients)
-        {
-            foreach (var (held, entry) in clients)
-            {
-                if (entry.Until <= now)
-                {
-                    clients.TryRemove(new KeyValuePair<string, Shared>(held, entry));
-                }
-            }
-
-            if (clients.Count >= SharedConnectorClients.MaxClients)
-            {
-                return created;
-            }
-        }
-
-        // A client replaced is left to the garbage collector: a turn may still be using it.
-        var fresh = new Shared(new UndisposedClient(created), now + Lifetime);
-        clients[key] = fresh;
-        return fresh.Client;
-    }
-
-    private sealed record Shared(UserTokenClient Client, DateTimeOffset Until);
+    public Task<UserTokenClient> ForAsync(ClaimsIdentity claimsIdentity, Func<Task<UserTokenClient>> create) =>
+        clients.GetAsync(SharedConnectorClients.IdentityKey(claimsIdentity), create, created => new UndisposedClient(created));
 
     /// <summary>The shared client as a turn sees it: the SDK disposes it at the end of each turn, which must not end this one.</summary>
     private sealed class UndisposedClient(UserTokenClient inner) : UserTokenClient

@@ -80,7 +80,7 @@ public sealed class ConnectorClientReuseTests
         var factory = bot.Services.GetRequiredService<BotFrameworkAuthentication>()
             .CreateConnectorFactory(Identity(new Claim(AuthenticationConstants.AudienceClaim, BotApp.ProductionAppId)));
 
-        for (var region = 0; region < SharedConnectorClients.MaxClients; region++)
+        for (var region = 0; region < ExpiringClients.MaxClients; region++)
         {
             await factory.CreateAsync($"https://smba.trafficmanager.net/r{region}/", null!, CancellationToken.None);
         }
@@ -92,7 +92,7 @@ public sealed class ConnectorClientReuseTests
 
         Assert.NotSame(beyond, beyondAgain);
         Assert.Same(kept, keptAgain);
-        Assert.Equal(SharedConnectorClients.MaxClients + 2, credentials.Made);
+        Assert.Equal(ExpiringClients.MaxClients + 2, credentials.Made);
     }
 
     private static async Task HelpAsync(HttpClient client, LocalConnector connector)
