@@ -45,7 +45,7 @@ public sealed class IntegrifyCallLoad : IDisposable
 
     /// <summary>Each host's traffic now, for each of the bot's Integrify clients.</summary>
     public IReadOnlyList<IntegrifyHostLoad> Snapshot() =>
-        [.. gates.Values.Select(gate => gate.Snapshot()).OrderBy(load => load.Name, StringComparer.Ordinal)];
+        [.. gates.Values.Select(gate => gate.Snapshot()).OrderBy(load => load.Client, StringComparer.Ordinal).ThenBy(load => load.Host, StringComparer.Ordinal)];
 
     public void Dispose()
     {
@@ -59,9 +59,9 @@ public sealed class IntegrifyCallLoad : IDisposable
 
     /// <summary>The gate of one client toward one host, shared by every pipeline built for them.</summary>
     internal HostGate Gate(string client, string host, IntegrifyOptions options) =>
-        gates.GetOrAdd($"{client} → {host}", name => new HostGate(name, options.MaxConcurrentCalls, options.MaxQueuedCalls));
+        gates.GetOrAdd($"{client} → {host}", _ => new HostGate(client, host, options.MaxConcurrentCalls, options.MaxQueuedCalls));
 
-    internal sealed class HostGate(string name, int maxConcurrent, int maxQueued)
+    internal sealed class HostGate(string client, string host, int maxConcurrent, int maxQueued)
     {
         private long lastRejection = long.MinValue;
         private int breakerOpen;
@@ -119,7 +119,8 @@ public sealed class IntegrifyCallLoad : IDisposable
             var statistics = Limiter.GetStatistics();
             var rejected = Volatile.Read(ref lastRejection);
             return new IntegrifyHostLoad(
-                name,
+                client,
+                host,
                 maxConcurrent - (int)(statistics?.CurrentAvailablePermits ?? maxConcurrent),
                 (int)(statistics?.CurrentQueuedCount ?? 0),
                 maxConcurrent,
@@ -131,12 +132,13 @@ public sealed class IntegrifyCallLoad : IDisposable
 }
 
 /// <summary>One client's traffic toward one Integrify host.</summary>
-/// <param name="Name">The client and the host, as "integrify → https://acme.integrify.com".</param>
+/// <param name="Client">The bot's Integrify client: users' calls, or sign-ins.</param>
+/// <param name="Host">The Integrify host, as "https://acme.integrify.com".</param>
 /// <param name="InFlight">Calls under way now.</param>
 /// <param name="Queued">Calls waiting for a slot now.</param>
 /// <param name="RecentlyRefused">A call was turned away in the last <see cref="IntegrifyCallLoad.RejectionMemory"/> because the queue was full.</param>
 /// <param name="BreakerOpen">Integrify has been failing: calls are paused.</param>
-public sealed record IntegrifyHostLoad(string Name, int InFlight, int Queued, int MaxConcurrent, int MaxQueued, bool RecentlyRefused, bool BreakerOpen)
+public sealed record IntegrifyHostLoad(string Client, string Host, int InFlight, int Queued, int MaxConcurrent, int MaxQueued, bool RecentlyRefused, bool BreakerOpen)
 {
     /// <summary>The bot has more calls for this host than it lets through at once.</summary>
     public bool Saturated => Queued > 0 || RecentlyRefused;

@@ -56,6 +56,7 @@ public sealed class SaturationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.StartsWith("Degraded", readiness, StringComparison.Ordinal);
         Assert.Contains("saturated", readiness, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Simulator.BaseAddress.Authority, readiness, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("alexw", LinkingBot.Texts(answered), StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Service<IntegrifyCallLoad>().Snapshot(), host => host.BreakerOpen);
     }
