@@ -49,6 +49,7 @@ public static class IntegrifyClientExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IntegrifyCallLoad>();
+        services.TryAddSingleton<Web.IntegrifyWebLinks>();
 
         // Polly reports every attempt of every call; a successful one is no news, and ten lines per
         // turn would bury the warnings about attempts that failed or were retried.

@@ -68,8 +68,27 @@ public sealed class IntegrifyOptions : IValidatableObject
     /// <summary>Permission values that differ on this instance from the contract's: Start (R1), Run (P1), Requester (R4).</summary>
     public Dictionary<string, string?> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Pages of the web app whose shape differs on this instance from the contract's, by kind (Task,
+    /// Request), relative to BaseUrl with the page's sid as the one placeholder, such as
+    /// "#/section-dashboard/recipienttask/{recipientTaskSid}". Unset: the contract's pages.
+    /// </summary>
+    public Dictionary<string, string?> WebPages { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (name, template) in WebPages)
+        {
+            if (!Enum.TryParse<Web.IntegrifyPageKind>(name, ignoreCase: true, out _) || int.TryParse(name, out _))
+            {
+                yield return new ValidationResult($"Integrify:WebPages:{name} is not a page the bot links to; use Task or Request.", [nameof(WebPages)]);
+            }
+            else if (!string.IsNullOrWhiteSpace(template) && !Web.IntegrifyWebLinks.IsUsableTemplate(template))
+            {
+                yield return new ValidationResult($"Integrify:WebPages:{name} must be relative to Integrify:BaseUrl, with the page's sid as its one placeholder, such as #/section-dashboard/request/{{instanceSid}}.", [nameof(WebPages)]);
+            }
+        }
+
         if (BaseUrl is null)
         {
             yield break;

@@ -93,6 +93,7 @@ internal sealed class RecordingFeature : IBotFeature
             SignInsRequired.Enqueue(reason);
             return SignInAnswer?.Invoke(reason) ?? Task.FromResult<BotReply>(new TextReply($"sign in ({reason})"));
         });
+        routes.MapExtensionSignIn((_, _) => Task.FromResult<BotReply>(new ExtensionSignInReply(Page: null, "sign in from the extension")));
         routes.MapSignInState((_, state, _) =>
         {
             CodesReceived.Enqueue("state:" + state);

@@ -23,6 +23,7 @@ public static class FeatureExtensions
         services.AddSingleton<ApprovalChoices>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskFinder>();
+        services.AddSingleton<SharedViews>();
         services.AddSingleton<IBotFeature, TasksFeature>();
         services.AddMemoryCache();
         services.AddSingleton<RequestStarts>();

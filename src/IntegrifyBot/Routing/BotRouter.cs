@@ -7,6 +7,7 @@ using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Auth;
 using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Integrify.Web;
 using IntegrifyBot.Settings;
 using IntegrifyBot.Telemetry;
 using Microsoft.Extensions.Options;
@@ -31,14 +32,20 @@ public sealed partial class BotRouter
     private readonly Func<BotRequest, CancellationToken, Task<BotReply>> welcome;
     private readonly Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signInRequired;
     private readonly Func<BotRequest, string, CancellationToken, Task<BotReply>> signInState;
+    private readonly Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> extensionSignIn;
+    private readonly IntegrifyWebLinks webLinks;
 
-    public BotRouter(IEnumerable<IBotFeature> features, ILinkedUsers linkedUsers, TurnCredentials turnCredentials, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
+    /// <summary>What a search or dialog of a command the bot does not offer (an outdated app package) answers.</summary>
+    public const string UnknownExtensionCommand = "This command isn't available any more. Ask your IT team to update the Integrify app in Teams.";
+
+    public BotRouter(IEnumerable<IBotFeature> features, ILinkedUsers linkedUsers, TurnCredentials turnCredentials, IntegrifyWebLinks webLinks, IOptions<BotOptions> options, RouterMetrics metrics, ILogger<BotRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(linkedUsers);
         ArgumentNullException.ThrowIfNull(options);
         this.linkedUsers = linkedUsers;
         this.turnCredentials = turnCredentials;
+        this.webLinks = webLinks;
         this.options = options.Value;
         this.metrics = metrics;
         this.logger = logger;
@@ -53,7 +60,12 @@ public sealed partial class BotRouter
         welcome = routes.Welcome ?? throw new InvalidOperationException("No feature welcomes new users.");
         signInRequired = routes.SignInRequired ?? throw new InvalidOperationException("No feature answers users who must sign in.");
         signInState = routes.SignInState ?? throw new InvalidOperationException("No feature finishes Teams sign-ins.");
+        var signInFromExtension = routes.ExtensionSignIn ?? throw new InvalidOperationException("No feature answers message-extension users who must sign in.");
+        extensionSignIn = (turn, _, cancellationToken) => signInFromExtension(turn, cancellationToken);
     }
+
+    /// <summary>The message extension's command ids, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> ExtensionCommands => routes.ExtensionCommands;
 
     /// <summary>Every text command, in the order features mapped them.</summary>
     public IReadOnlyList<CommandDescriptor> Commands => routes.Commands;
@@ -67,7 +79,7 @@ public sealed partial class BotRouter
         var retry = typed.Length is > 0 and <= RunCommandData.MaxTextLength
             ? CardActions.Execute("Try again", RunCommandData.Verb, new RunCommandData(typed))
             : null;
-        return RunAsync(turn, "text", options.MessageTimeout, retry, token => DispatchTextAsync(turn, text, token), cancellationToken);
+        return RunAsync(turn, "text", options.MessageTimeout, retry, signInRequired, token => DispatchTextAsync(turn, text, token), cancellationToken);
     }
 
     public Task<BotReply> HandleCardActionAsync(BotRequest turn, CardInvocation invocation, CancellationToken cancellationToken)
@@ -86,26 +98,101 @@ public sealed partial class BotRouter
         var retry = route.RetryWithData && invocation.Data.ValueKind == JsonValueKind.Object
             ? CardActions.Execute("Try again", invocation.Verb, JsonObject.Create(invocation.Data))
             : null;
-        return RunAsync(turn, $"verb {invocation.Verb}", budget, retry, token => InvokeVerbAsync(route, turn, invocation.Data, token), cancellationToken);
+        return RunAsync(turn, $"verb {invocation.Verb}", budget, retry, signInRequired, token => InvokeVerbAsync(route, turn, invocation.Data, token), cancellationToken);
     }
 
     public Task<BotReply> WelcomeAsync(BotRequest turn, CancellationToken cancellationToken) =>
-        RunAsync(turn, "welcome", options.MessageTimeout, retry: null, token => welcome(turn, token), cancellationToken);
+        RunAsync(turn, "welcome", options.MessageTimeout, retry: null, signInRequired, token => welcome(turn, token), cancellationToken);
 
     /// <summary>Teams' sign-in popup closed with a result (signin/verifyState), an invoke like a card button.</summary>
     public Task<BotReply> HandleSignInStateAsync(BotRequest turn, string state, CancellationToken cancellationToken) =>
-        RunAsync(turn, "signin", options.InvokeTimeout, retry: null, token => signInState(turn, state ?? string.Empty, token), cancellationToken);
+        RunAsync(turn, "signin", options.InvokeTimeout, retry: null, signInRequired, token => signInState(turn, state ?? string.Empty, token), cancellationToken);
+
+    /// <summary>
+    /// A message-extension search. <paramref name="signInState"/> is what Teams' sign-in popup handed
+    /// back when the search is repeated after signing in: it links the user before the search runs.
+    /// </summary>
+    public Task<BotReply> HandleSearchAsync(BotRequest turn, ExtensionQuery query, string? signInState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (routes.FindSearch(query.CommandId) is not { } route)
+        {
+            LogUnknownExtensionCommand("search", query.CommandId);
+            metrics.Turn("unknown-extension", "refused", TimeSpan.Zero);
+            return Task.FromResult<BotReply>(new TextReply(UnknownExtensionCommand));
+        }
+
+        return RunExtensionAsync(turn, "search", signInState, (user, token) => route.Handler(turn, user, query, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// A link pasted into a message. A link to a task's or request's page of the configured Integrify
+    /// unfurls into its card; any other link gets no results, and Teams leaves it as it is.
+    /// </summary>
+    public Task<BotReply> HandleLinkAsync(BotRequest turn, string? link, string? signInState, CancellationToken cancellationToken)
+    {
+        if (webLinks.Recognise(link) is not { } page || routes.FindLink(page.Kind) is not { } route)
+        {
+            metrics.Turn("link", "ignored", TimeSpan.Zero);
+            return Task.FromResult<BotReply>(new ExtensionResultsReply([]));
+        }
+
+        return RunExtensionAsync(turn, "link", signInState, (user, token) => route.Handler(turn, user, page.Sid, token), cancellationToken);
+    }
+
+    /// <summary>An action command opened: the dialog to show.</summary>
+    public Task<BotReply> HandleDialogOpenAsync(BotRequest turn, DialogOpening opening, string? signInState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return routes.FindDialog(opening.CommandId) is { } route
+            ? RunExtensionAsync(turn, "dialog", signInState, (user, token) => route.Open(turn, user, opening, token), cancellationToken)
+            : UnknownDialog(opening.CommandId);
+    }
+
+    /// <summary>An action command's dialog submitted.</summary>
+    public Task<BotReply> HandleDialogSubmitAsync(BotRequest turn, DialogSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return routes.FindDialog(submission.CommandId) is { } route
+            ? RunExtensionAsync(turn, "dialog-submit", signInState: null, (user, token) => route.Submit(turn, user, submission, token), cancellationToken)
+            : UnknownDialog(submission.CommandId);
+    }
+
+    private Task<BotReply> UnknownDialog(string commandId)
+    {
+        LogUnknownExtensionCommand("action", commandId);
+        metrics.Turn("unknown-extension", "refused", TimeSpan.Zero);
+        return Task.FromResult<BotReply>(new TextReply(UnknownExtensionCommand));
+    }
+
+    /// <summary>
+    /// Runs a message-extension route as a linked user within Teams' invoke limit. Someone without a
+    /// link gets Teams' sign-in answer, which opens the sign-in page in Teams' popup; when the popup
+    /// closes, Teams repeats the request with what the page handed it, and that links them first.
+    /// </summary>
+    private Task<BotReply> RunExtensionAsync(BotRequest turn, string routeName, string? signInState, Func<IntegrifyUser, CancellationToken, Task<BotReply>> handler, CancellationToken cancellationToken) =>
+        RunAsync(turn, routeName, options.InvokeTimeout, retry: null, extensionSignIn, async token =>
+        {
+            if (!string.IsNullOrWhiteSpace(signInState))
+            {
+                // The page's result links the user (or is refused); either way the request goes on,
+                // and someone still without a link gets the sign-in answer again.
+                await this.signInState(turn, signInState.Trim(), token);
+            }
+
+            return await AsUserAsync(turn, needsLink: true, extensionSignIn, user => handler(user!, token), token);
+        }, cancellationToken);
 
     private Task<BotReply> DispatchTextAsync(BotRequest turn, string text, CancellationToken cancellationToken)
     {
         if (routes.MatchCommand(text) is { } command)
         {
             var request = new CommandRequest(turn, command.Route.Command, command.Arguments);
-            return AsUserAsync(turn, command.Route.NeedsLink, user => command.Route.Handler(request, user, cancellationToken), cancellationToken);
+            return AsUserAsync(turn, command.Route.NeedsLink, signInRequired, user => command.Route.Handler(request, user, cancellationToken), cancellationToken);
         }
 
         return routes.MatchPattern(text) is { } pattern
-            ? AsUserAsync(turn, pattern.Route.NeedsLink, user => pattern.Route.Handler(turn, user, pattern.Match, cancellationToken), cancellationToken)
+            ? AsUserAsync(turn, pattern.Route.NeedsLink, signInRequired, user => pattern.Route.Handler(turn, user, pattern.Match, cancellationToken), cancellationToken)
             : unknownCommand(turn, text, cancellationToken);
     }
 
@@ -113,7 +200,10 @@ public sealed partial class BotRouter
     {
         // Altered or outdated data is refused as such, whoever clicked: the link is looked up after.
         var data = route.Parse(json);
-        return AsUserAsync(turn, route.NeedsLink, user => route.Handler(turn, user, data, cancellationToken), cancellationToken);
+        var signIn = route.NotLinked is { } notLinked
+            ? (_, _, _) => Task.FromResult(notLinked(turn, data))
+            : signInRequired;
+        return AsUserAsync(turn, route.NeedsLink, signIn, user => route.Handler(turn, user, data, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -122,7 +212,12 @@ public sealed partial class BotRouter
     /// and nobody is looked up for it. The credential read to find the link serves the route's Integrify
     /// calls too, so that the store is read once per turn.
     /// </summary>
-    private async Task<BotReply> AsUserAsync(BotRequest turn, bool needsLink, Func<IntegrifyUser?, Task<BotReply>> handler, CancellationToken cancellationToken)
+    private async Task<BotReply> AsUserAsync(
+        BotRequest turn,
+        bool needsLink,
+        Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signIn,
+        Func<IntegrifyUser?, Task<BotReply>> handler,
+        CancellationToken cancellationToken)
     {
         if (!needsLink)
         {
@@ -132,7 +227,7 @@ public sealed partial class BotRouter
         using var turnMemo = turnCredentials.Begin();
         return await linkedUsers.FindOrLinkAsync(turn, cancellationToken) is { } user
             ? await handler(user)
-            : new NotLinkedReply(await signInRequired(turn, SignInReason.NotLinked, cancellationToken));
+            : new NotLinkedReply(await signIn(turn, SignInReason.NotLinked, cancellationToken));
     }
 
     private async Task<BotReply> RunAsync(
@@ -140,6 +235,7 @@ public sealed partial class BotRouter
         string routeName,
         TimeSpan budget,
         ExecuteAction? retry,
+        Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signIn,
         Func<CancellationToken, Task<BotReply>> handler,
         CancellationToken cancellationToken)
     {
@@ -179,7 +275,7 @@ public sealed partial class BotRouter
             // linked routes pass before they run: the user gets the link card instead of an error.
             outcome = "sign-in";
             var reason = exception is IntegrifyNotLinkedException ? SignInReason.NotLinked : SignInReason.Expired;
-            return await SignInCardAsync(turn, reason, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
+            return await SignInCardAsync(turn, reason, signIn, budget - Stopwatch.GetElapsedTime(started), retry, timeout.Token, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested
             && (exception is IntegrifyBusyException || (exception is TimeoutException or OperationCanceledException && queue.HeldBack)))
@@ -224,11 +320,11 @@ public sealed partial class BotRouter
     }
 
     /// <summary>The link card, in what is left of the turn's budget; it too fails into a problem card, never out of the turn.</summary>
-    private async Task<BotReply> SignInCardAsync(BotRequest turn, SignInReason reason, TimeSpan remaining, ExecuteAction? retry, CancellationToken token, CancellationToken cancellationToken)
+    private async Task<BotReply> SignInCardAsync(BotRequest turn, SignInReason reason, Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>> signIn, TimeSpan remaining, ExecuteAction? retry, CancellationToken token, CancellationToken cancellationToken)
     {
         try
         {
-            return await signInRequired(turn, reason, token).WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken);
+            return await signIn(turn, reason, token).WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TimeoutException or OperationCanceledException)
         {
@@ -247,6 +343,9 @@ public sealed partial class BotRouter
     /// turn as answered with sign-in rather than by the route.
     /// </summary>
     private sealed record NotLinkedReply(BotReply LinkCard) : BotReply;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The message extension's {Kind} command {CommandId} is not one the bot offers; answered that it is unknown")]
+    private partial void LogUnknownExtensionCommand(string kind, string commandId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A card action named the unknown verb {Verb}; answered that the card is outdated")]
     private partial void LogUnknownVerb(string verb);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntegrifyBot.Integrify.Api;
+using IntegrifyBot.Integrify.Web;
 
 namespace IntegrifyBot.Routing;
 
@@ -17,6 +18,9 @@ public sealed class RouteTable
     private readonly Dictionary<string, VerbRoute> verbs = new(StringComparer.Ordinal);
     private readonly List<CommandDescriptor> commands = [];
     private readonly List<PatternRoute> patterns = [];
+    private readonly Dictionary<string, SearchRoute> searches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DialogRoute> dialogs = new(StringComparer.Ordinal);
+    private readonly Dictionary<IntegrifyPageKind, LinkRoute> links = [];
     private int longestPhraseWords = 1;
 
     internal Func<BotRequest, string, CancellationToken, Task<BotReply>>? UnknownCommand { get; private set; }
@@ -26,6 +30,8 @@ public sealed class RouteTable
     internal Func<BotRequest, SignInReason, CancellationToken, Task<BotReply>>? SignInRequired { get; private set; }
 
     internal Func<BotRequest, string, CancellationToken, Task<BotReply>>? SignInState { get; private set; }
+
+    internal Func<BotRequest, CancellationToken, Task<BotReply>>? ExtensionSignIn { get; private set; }
 
     public IReadOnlyList<CommandDescriptor> Commands => commands;
 
@@ -61,11 +67,68 @@ public sealed class RouteTable
     /// <see cref="MapVerb"/> for a verb that acts in Integrify as the user: its data is checked first,
     /// then its handler receives the linked user.
     /// </summary>
-    public void MapLinkedVerb<TData>(string verb, bool retryWithData, Func<BotRequest, IntegrifyUser, TData, CancellationToken, Task<BotReply>> handler)
+    /// <param name="notLinked">
+    /// What someone without a link sees instead of the link card, or null for the link card: for a
+    /// card's refresh, which fills a slot of a shared card with a short line rather than a sign-in form.
+    /// </param>
+    public void MapLinkedVerb<TData>(string verb, bool retryWithData, Func<BotRequest, IntegrifyUser, TData, CancellationToken, Task<BotReply>> handler, Func<BotRequest, TData, BotReply>? notLinked = null)
         where TData : class
     {
         ArgumentNullException.ThrowIfNull(handler);
-        AddVerb<TData>(verb, retryWithData, needsLink: true, (turn, user, data, cancellationToken) => handler(turn, Linked(user), data, cancellationToken));
+        AddVerb<TData>(verb, retryWithData, needsLink: true, (turn, user, data, cancellationToken) => handler(turn, Linked(user), data, cancellationToken), notLinked is null ? null : (turn, data) => notLinked(turn, (TData)data));
+    }
+
+    /// <summary>
+    /// A search command of the message extension (its id in the manifest), answered with results
+    /// (<see cref="ExtensionResultsReply"/>) found as the linked user.
+    /// </summary>
+    public void MapLinkedSearch(string commandId, Func<BotRequest, IntegrifyUser, ExtensionQuery, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!searches.TryAdd(commandId, new SearchRoute(commandId, handler)))
+        {
+            throw new InvalidOperationException($"The search command \"{commandId}\" is mapped twice.");
+        }
+    }
+
+    /// <summary>
+    /// An action command of the message extension: <paramref name="open"/> answers with the dialog
+    /// (<see cref="DialogReply"/>), <paramref name="submit"/> with the dialog again, a message, a card
+    /// to insert (<see cref="ExtensionResultsReply"/>), or nothing (null) to close it.
+    /// </summary>
+    public void MapLinkedDialog(
+        string commandId,
+        Func<BotRequest, IntegrifyUser, DialogOpening, CancellationToken, Task<BotReply>> open,
+        Func<BotRequest, IntegrifyUser, DialogSubmission, CancellationToken, Task<BotReply>> submit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(submit);
+        if (!dialogs.TryAdd(commandId, new DialogRoute(commandId, open, submit)))
+        {
+            throw new InvalidOperationException($"The action command \"{commandId}\" is mapped twice.");
+        }
+    }
+
+    /// <summary>
+    /// A link to a page of the configured Integrify web app, pasted into a message: its handler gets the
+    /// page's id and answers with the card the link unfurls into.
+    /// </summary>
+    public void MapLinkedLink(IntegrifyPageKind kind, Func<BotRequest, IntegrifyUser, string, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!links.TryAdd(kind, new LinkRoute(kind, handler)))
+        {
+            throw new InvalidOperationException($"Links to {kind} pages are mapped twice.");
+        }
+    }
+
+    /// <summary>What the message extension answers someone who must link first (<see cref="ExtensionSignInReply"/>).</summary>
+    public void MapExtensionSignIn(Func<BotRequest, CancellationToken, Task<BotReply>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ExtensionSignIn = ExtensionSignIn is null ? handler : throw new InvalidOperationException("The extension sign-in route is mapped twice.");
     }
 
     /// <summary>What answers text that matches no command; exactly one feature maps it.</summary>
@@ -150,6 +213,15 @@ public sealed class RouteTable
 
     internal VerbRoute? FindVerb(string verb) => verbs.GetValueOrDefault(verb);
 
+    internal SearchRoute? FindSearch(string commandId) => searches.GetValueOrDefault(commandId);
+
+    internal DialogRoute? FindDialog(string commandId) => dialogs.GetValueOrDefault(commandId);
+
+    internal LinkRoute? FindLink(IntegrifyPageKind kind) => links.GetValueOrDefault(kind);
+
+    /// <summary>The message extension's command ids, searches and action commands, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> ExtensionCommands => [.. searches.Keys, .. dialogs.Keys];
+
     // The router hands a linked route the user it resolved, and an unlinked one nobody: a linked
     // handler without a user is a router bug, not a person to send the link card to.
     private static IntegrifyUser Linked(IntegrifyUser? user) =>
@@ -173,11 +245,11 @@ public sealed class RouteTable
         commands.Add(command);
     }
 
-    private void AddVerb<TData>(string verb, bool retryWithData, bool needsLink, Func<BotRequest, IntegrifyUser?, TData, CancellationToken, Task<BotReply>> handler)
+    private void AddVerb<TData>(string verb, bool retryWithData, bool needsLink, Func<BotRequest, IntegrifyUser?, TData, CancellationToken, Task<BotReply>> handler, Func<BotRequest, object, BotReply>? notLinked = null)
         where TData : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
-        var route = new VerbRoute(verb, retryWithData, needsLink, data => VerbData.Parse<TData>(data), (turn, user, data, cancellationToken) => handler(turn, user, (TData)data, cancellationToken));
+        var route = new VerbRoute(verb, retryWithData, needsLink, data => VerbData.Parse<TData>(data), (turn, user, data, cancellationToken) => handler(turn, user, (TData)data, cancellationToken)) { NotLinked = notLinked };
         if (!verbs.TryAdd(verb, route))
         {
             throw new InvalidOperationException($"The card verb \"{verb}\" is mapped twice.");
@@ -197,5 +269,18 @@ public sealed class RouteTable
     internal sealed record PatternRoute(Regex Pattern, bool NeedsLink, Func<BotRequest, IntegrifyUser?, Match, CancellationToken, Task<BotReply>> Handler);
 
     /// <param name="Parse">Reads and checks the card's data as the verb's record, before anyone is looked up.</param>
-    internal sealed record VerbRoute(string Verb, bool RetryWithData, bool NeedsLink, Func<JsonElement, object> Parse, Func<BotRequest, IntegrifyUser?, object, CancellationToken, Task<BotReply>> Handler);
+    internal sealed record VerbRoute(string Verb, bool RetryWithData, bool NeedsLink, Func<JsonElement, object> Parse, Func<BotRequest, IntegrifyUser?, object, CancellationToken, Task<BotReply>> Handler)
+    {
+        /// <summary>What someone without a link sees instead of the link card, from the parsed data; null for the link card.</summary>
+        public Func<BotRequest, object, BotReply>? NotLinked { get; init; }
+    }
+
+    internal sealed record SearchRoute(string CommandId, Func<BotRequest, IntegrifyUser, ExtensionQuery, CancellationToken, Task<BotReply>> Handler);
+
+    internal sealed record DialogRoute(
+        string CommandId,
+        Func<BotRequest, IntegrifyUser, DialogOpening, CancellationToken, Task<BotReply>> Open,
+        Func<BotRequest, IntegrifyUser, DialogSubmission, CancellationToken, Task<BotReply>> Submit);
+
+    internal sealed record LinkRoute(IntegrifyPageKind Kind, Func<BotRequest, IntegrifyUser, string, CancellationToken, Task<BotReply>> Handler);
 }

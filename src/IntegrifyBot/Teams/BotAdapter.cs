@@ -49,7 +49,7 @@ internal sealed partial class BotAdapter : CloudAdapter
         {
             if (turnContext.Activity?.Type == ActivityTypes.Invoke)
             {
-                await turnContext.SendActivityAsync(Replies.InvokeResponseActivity(card));
+                await turnContext.SendActivityAsync(Replies.InvokeResponseActivity(turnContext.Activity.Name, card));
             }
             else if (turnContext.Activity?.Type == ActivityTypes.Message)
             {

@@ -34,10 +34,13 @@ internal static class Replies
     public static AdaptiveCardInvokeResponse ToInvokeResponse(AdaptiveCard card) =>
         new() { StatusCode = 200, Type = AdaptiveCard.ContentType, Value = CardData.ToJObject(card) };
 
-    /// <summary>An invoke answer sent from outside the handler (the tenant gate, the error handler).</summary>
-    public static Activity InvokeResponseActivity(AdaptiveCard card) => new()
+    /// <summary>
+    /// An invoke answer sent from outside the handler (the tenant gate, the error handler), in the
+    /// shape the invoke's surface expects: a card in place, a line in the compose box, or a dialog.
+    /// </summary>
+    public static Activity InvokeResponseActivity(string? invokeName, AdaptiveCard card) => new()
     {
         Type = ActivityTypesEx.InvokeResponse,
-        Value = new InvokeResponse { Status = 200, Body = ToInvokeResponse(card) },
+        Value = ExtensionReplies.ProblemFor(invokeName, card) ?? new InvokeResponse { Status = 200, Body = ToInvokeResponse(card) },
     };
 }

@@ -10,7 +10,7 @@ namespace IntegrifyBot.Teams;
 /// The only activity handler: it turns Teams activities into <see cref="BotRequest"/>s for the router
 /// and the router's replies back into activities. Features never see an activity.
 /// </summary>
-internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, ILogger<TeamsBot> logger) : TeamsActivityHandler
+internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, MessageExtensionTurns extension, ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
     /// <summary>An answer within this needs no typing indicator.</summary>
     private static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
@@ -18,13 +18,14 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
     /// <summary>Teams shows the indicator for about three seconds; it is sent again while the wait goes on.</summary>
     private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
 
-    /// <summary>The invokes the bot answers itself; every other one gets <see cref="UnofferedInvokes"/>' answer.</summary>
+    /// <summary>The invokes the SDK's handler dispatches to this class; the message extension's are answered by <see cref="MessageExtensionTurns"/>, every other one by <see cref="UnofferedInvokes"/>.</summary>
     private static readonly HashSet<string> OfferedInvokes = new(StringComparer.Ordinal) { "adaptiveCard/action", SignInConstants.VerifyStateOperationName };
 
-    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
         turnContext.Activity.Name is { } name && OfferedInvokes.Contains(name)
-            ? base.OnInvokeActivityAsync(turnContext, cancellationToken)
-            : Task.FromResult(UnofferedInvokes.AnswerTo(turnContext.Activity.Name, turnContext.Activity.Value));
+            ? await base.OnInvokeActivityAsync(turnContext, cancellationToken)
+            : await extension.AnswerAsync(turnContext, cancellationToken)
+                ?? UnofferedInvokes.AnswerTo(turnContext.Activity.Name, turnContext.Activity.Value);
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ internal sealed partial class TenantGate(IOptionsMonitor<BotOptions> options, IL
         switch (turnContext.Activity.Type)
         {
             case ActivityTypes.Invoke:
-                await turnContext.SendActivityAsync(Replies.InvokeResponseActivity(refusal), cancellationToken);
+                await turnContext.SendActivityAsync(Replies.InvokeResponseActivity(turnContext.Activity.Name, refusal), cancellationToken);
                 break;
             case ActivityTypes.Message:
                 await turnContext.SendActivityAsync(Replies.ToActivity(refusal), cancellationToken);

@@ -18,18 +18,14 @@ internal static class UnofferedInvokes
 
     private static readonly Dictionary<string, Func<JObject?, InvokeResponse>> Answers = new(StringComparer.Ordinal)
     {
-        // The compose box: a search, a pasted link, a picked result, the settings of the extension.
-        ["composeExtension/query"] = _ => ComposeMessage(),
+        // The compose box: a picked result (results carry their cards), the settings of the extension.
         ["composeExtension/selectItem"] = _ => ComposeMessage(),
         ["composeExtension/querySettingUrl"] = _ => ComposeMessage(),
 
-        // A link the bot does not unfurl: no card, and Teams leaves the link as it is.
-        ["composeExtension/queryLink"] = _ => NoResults(),
+        // A link pasted by someone who has not installed the app: no card, and Teams leaves the link as it is.
         ["composeExtension/anonymousQueryLink"] = _ => NoResults(),
 
-        // Dialogs, from the compose box, a message's menu or a card.
-        ["composeExtension/fetchTask"] = _ => Ok(new MessagingExtensionActionResponse { Task = new TaskModuleMessageResponse(NotHere) }),
-        ["composeExtension/submitAction"] = _ => Ok(new MessagingExtensionActionResponse { Task = new TaskModuleMessageResponse(NotHere) }),
+        // Dialogs from a card or a message's menu, outside the message extension's commands.
         ["task/fetch"] = _ => Ok(new TaskModuleResponse { Task = new TaskModuleMessageResponse(NotHere) }),
         ["task/submit"] = _ => Ok(new TaskModuleResponse { Task = new TaskModuleMessageResponse(NotHere) }),
         ["message/fetchTask"] = _ => Ok(new TaskModuleResponse { Task = new TaskModuleMessageResponse(NotHere) }),

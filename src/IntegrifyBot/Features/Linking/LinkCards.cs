@@ -152,6 +152,9 @@ public static class LinkCards
 
     public static CardNotice Expired { get; } = new("Your Integrify sign-in has expired or was revoked. Please link again.", IsProblem: true);
 
+    /// <summary>Where to link when no sign-in page can be offered (the bot has no public address).</summary>
+    public const string SignInElsewhere = "First, link your Integrify account: send \"sign in\" to the Integrify bot in a personal chat, then try again.";
+
     public static CardNotice NeedsLink { get; } = new("First, link your Integrify account, so I can act as you.", IsProblem: false);
 
     /// <summary>

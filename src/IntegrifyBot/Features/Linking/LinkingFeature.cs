@@ -51,7 +51,16 @@ public sealed partial class LinkingFeature(
         routes.MapPattern(MagicCode(), (turn, match, token) => RedeemAsync(turn, match.Value, token));
         routes.MapSignInState(RedeemAsync);
         routes.MapSignInRequired((turn, reason, token) => LinkCardAsync(turn, reason == SignInReason.Expired ? LinkCards.Expired : LinkCards.NeedsLink, userName: null, token));
+        routes.MapExtensionSignIn(ExtensionSignInAsync);
     }
+
+    /// <summary>
+    /// Teams' sign-in link for the message extension. Only the person who searched or opened the dialog
+    /// sees it, whatever the conversation, so the page is offered everywhere; its code comes back with
+    /// the repeated request (see <see cref="RedeemAsync"/>).
+    /// </summary>
+    private async Task<BotReply> ExtensionSignInAsync(BotRequest turn, CancellationToken cancellationToken) =>
+        new ExtensionSignInReply(await pages.IssueAsync(LinkedAccounts.UserOf(turn), cancellationToken), LinkCards.SignInElsewhere);
 
     private string? Instance => integrify.Value.BaseUrl?.ToString().TrimEnd('/');
 

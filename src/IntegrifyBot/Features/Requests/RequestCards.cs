@@ -140,6 +140,29 @@ public static class RequestCards
         return new AdaptiveCard { FallbackText = "Pick a process to start a request.", Body = body };
     }
 
+    /// <summary>
+    /// A process shared into a conversation: whoever presses Start names and starts their own request
+    /// of it, as their own Integrify account allows.
+    /// </summary>
+    public static AdaptiveCard Invitation(SearchResult process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var name = CardText.Truncate(process.Name ?? "Request", 80);
+        var body = new List<CardElement> { CardParts.Heading($"Start “{CardText.Escape(name, 80)}”", TextSize.Medium) };
+        if (!string.IsNullOrWhiteSpace(process.Description))
+        {
+            body.Add(new TextBlock(CardText.Escape(process.Description, 300)) { IsSubtle = true });
+        }
+
+        body.Add(new TextBlock("Press Start to name and start your own request.") { Size = TextSize.Small });
+        return new AdaptiveCard
+        {
+            FallbackText = $"Start a {name} request in Integrify.",
+            Body = body,
+            Actions = [CardActions.Execute("Start", RequestVerbs.Pick, new PickProcessData(process.Sid, name), ActionStyle.Positive)],
+        };
+    }
+
     /// <summary>Asks for the request's name, prefilled; the start id makes a second click harmless.</summary>
     public static AdaptiveCard NameIt(PickProcessData process, string suggestedName, string startId, string? problem = null)
     {

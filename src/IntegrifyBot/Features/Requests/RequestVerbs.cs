@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrifyBot.Cards;
 
@@ -48,3 +49,26 @@ public sealed record CancelRequestData(
     bool Confirmed = false,
     [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>
+/// The "Start a request" dialog as submitted. Read leniently (a missing or odd value is a blank), so
+/// that what is wrong is said in the dialog; <see cref="StartId"/> is made when the dialog opens, so a
+/// second submit of the same dialog finds the request the first one started.
+/// </summary>
+public sealed record StartDialogData(string? ProcessSid, string? RequestName, string? Post, string StartId)
+{
+    public const string StartIdKey = "startId";
+
+    public static StartDialogData Read(JsonElement data)
+    {
+        static string? Text(JsonElement data, string name) =>
+            data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        // A start id that is not one the dialog could have made is replaced: the worst a forged one
+        // can do is start the request a second time, as a second dialog would.
+        var startId = Text(data, StartIdKey) is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower) ? id : NewStartId();
+        return new StartDialogData(Text(data, RequestDialogCards.ProcessInput)?.Trim(), Text(data, RequestVerbs.NameInput), Text(data, RequestDialogCards.PostInput), startId);
+    }
+
+    public static string NewStartId() => Guid.NewGuid().ToString("N");
+}

@@ -5,6 +5,7 @@ using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Integrify.Web;
 using IntegrifyBot.Routing;
 using IntegrifyBot.Settings;
 using Microsoft.Extensions.Options;
@@ -38,9 +39,22 @@ public sealed partial class RequestsFeature(
         Example = "start time off",
     };
 
+    /// <summary>The message extension's search of the user's requests (its id in the manifest).</summary>
+    public const string SearchCommand = "myRequests";
+
+    /// <summary>The message extension's search of the processes the user may start.</summary>
+    public const string ProcessesCommand = "processes";
+
+    /// <summary>The message extension's action command that starts a request in a dialog.</summary>
+    public const string StartDialogCommand = "startRequest";
+
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        routes.MapLinkedSearch(SearchCommand, SearchAsync);
+        routes.MapLinkedSearch(ProcessesCommand, SearchProcessesAsync);
+        routes.MapLinkedLink(IntegrifyPageKind.Request, UnfurlAsync);
+        routes.MapLinkedDialog(StartDialogCommand, OpenStartDialogAsync, SubmitStartDialogAsync);
         routes.MapLinkedCommand(RequestsCommand, (request, user, token) => ListAsync(request.Turn, user, new RequestListView(CardLimits.Search(request.Arguments)), notice: null, token));
         routes.MapLinkedVerb<RequestListView>(RequestVerbs.Page, retryWithData: true, (turn, user, view, token) => ListAsync(turn, user, view, notice: null, token));
         routes.MapLinkedVerb<OpenRequestData>(RequestVerbs.Open, retryWithData: true, (turn, user, data, token) => DetailAsync(turn, user, data.InstanceSid, new RequestListView(data.Search, data.Start), notice: null, confirmCancel: false, token));
@@ -49,6 +63,100 @@ public sealed partial class RequestsFeature(
         routes.MapVerb<PickProcessData>(RequestVerbs.Pick, retryWithData: true, (turn, data, _) => Task.FromResult<BotReply>(new CardReply(RequestCards.NameIt(data, SuggestedName(turn, data), Guid.NewGuid().ToString("N")))));
         routes.MapLinkedVerb<StartRequestData>(RequestVerbs.Start, retryWithData: true, StartAsync);
     }
+
+    /// <summary>The user's requests matching what was typed, newest first, each to share as a card.</summary>
+    private async Task<BotReply> SearchAsync(BotRequest turn, IntegrifyUser user, ExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var page = await requests.ListRequestsAsync(user, new ListQuery { Search = CardLimits.Search(query.Search), Start = query.Skip, Count = query.Count, Sort = "createdDate", Dir = "desc" }, cancellationToken);
+        return new ExtensionResultsReply([.. page.Items.Where(request => request.Sid.Length > 0).Select(request => new ExtensionResult(
+            SharedCards.Request(request.Sid),
+            CardText.Truncate($"#{request.Id} · {request.Name}", 80),
+            CardText.Truncate($"{request.ProcessName} · {request.Status}", 150)))]);
+    }
+
+    /// <summary>The processes the user may start matching what was typed, each as a card that lets whoever reads it start one.</summary>
+    private async Task<BotReply> SearchProcessesAsync(BotRequest turn, IntegrifyUser user, ExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var processes = await requests.SearchProcessesAsync(user, CardLimits.Search(query.Search), cancellationToken);
+        return new ExtensionResultsReply([.. processes.Where(process => process.Sid.Length is > 0 and <= 64).Skip(query.Skip).Take(query.Count).Select(process => new ExtensionResult(
+            RequestCards.Invitation(process),
+            CardText.Truncate(process.Name ?? "Process", 80),
+            process.Description is { Length: > 0 } description ? CardText.Truncate(description, 150) : null))]);
+    }
+
+    /// <summary>A pasted link to a request's page: the shared request card, previewed as the person who pasted it may see the request.</summary>
+    private async Task<BotReply> UnfurlAsync(BotRequest turn, IntegrifyUser user, string instanceSid, CancellationToken cancellationToken)
+    {
+        RequestDetails? request;
+        try
+        {
+            request = await requests.GetRequestAsync(user, instanceSid, cancellationToken);
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException or IntegrifyBadRequestException)
+        {
+            request = null;
+        }
+
+        return new ExtensionResultsReply(
+        [
+            request is null
+                ? new ExtensionResult(SharedCards.Request(instanceSid), "Integrify request", "Not visible to you: each person sees what their Integrify account allows.")
+                : new ExtensionResult(SharedCards.Request(request.Sid), CardText.Truncate($"#{request.Id} · {request.Name}", 80), CardText.Truncate($"{request.ProcessName} · {request.Status}", 150)),
+        ]);
+    }
+
+    /// <summary>"Start a request" opened: the processes the user may start, and a name (a message's text, when opened from one).</summary>
+    private async Task<BotReply> OpenStartDialogAsync(BotRequest turn, IntegrifyUser user, DialogOpening opening, CancellationToken cancellationToken)
+    {
+        var processes = await requests.SearchProcessesAsync(user, null, cancellationToken);
+        if (processes.Count == 0)
+        {
+            return new TextReply("There is no process you may start.");
+        }
+
+        var name = opening.FromMessage is { } text ? CardText.Truncate(text, RequestCards.MaxNameLength) : null;
+        return new DialogReply(RequestDialogCards.Title, RequestDialogCards.Form(processes, new StartDialogData(ProcessSid: null, name, Post: null, StartDialogData.NewStartId())));
+    }
+
+    /// <summary>
+    /// "Start a request" submitted: what is missing or refused is said in the dialog; a started request
+    /// is either put into the compose box as its card, or said in a line, as the user chose.
+    /// </summary>
+    private async Task<BotReply> SubmitStartDialogAsync(BotRequest turn, IntegrifyUser user, DialogSubmission submission, CancellationToken cancellationToken)
+    {
+        var form = StartDialogData.Read(submission.Data);
+        var name = form.RequestName?.Trim();
+        var problem = string.IsNullOrEmpty(form.ProcessSid) ? "Pick the process to start."
+            : form.ProcessSid.Length > 64 ? "That process can't be started from here."
+            : string.IsNullOrEmpty(name) ? "Give the request a name."
+            : name.Length > RequestCards.MaxNameLength ? $"The name is too long: at most {RequestCards.MaxNameLength} characters."
+            : null;
+        if (problem is not null)
+        {
+            return await StartFormAsync(user, form, problem, cancellationToken);
+        }
+
+        StartedRequest started;
+        try
+        {
+            // Never cancelled with the turn and never repeated: a second start would be a second request.
+            started = await starts.StartOnceAsync(user, form.StartId, () => requests.StartRequestAsync(user, form.ProcessSid!, name!, new Dictionary<string, string>(), CancellationToken.None));
+            LogStarted();
+        }
+        catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException or IntegrifyBadRequestException)
+        {
+            var why = string.IsNullOrWhiteSpace(exception.Description) ? "Integrify did not start it." : $"Integrify did not start it: {CardText.Escape(exception.Description, 300)}";
+            return await StartFormAsync(user, form, why, cancellationToken);
+        }
+
+        var number = started.InstanceId is { } id ? $"#{id} " : string.Empty;
+        return form.Post is "false"
+            ? new TextReply($"You started request {number}“{CardText.Truncate(name!, 100)}”.")
+            : new ExtensionResultsReply([new ExtensionResult(SharedCards.Request(started.InstanceSid), CardText.Truncate($"{number}{name}", 80), "Started just now")]);
+    }
+
+    private async Task<BotReply> StartFormAsync(IntegrifyUser user, StartDialogData form, string problem, CancellationToken cancellationToken) =>
+        new DialogReply(RequestDialogCards.Title, RequestDialogCards.Form(await requests.SearchProcessesAsync(user, null, cancellationToken), form, problem));
 
     private async Task<BotReply> ProcessesAsync(IntegrifyUser user, string? search, CancellationToken cancellationToken)
     {

@@ -114,7 +114,7 @@ public static class TaskCards
             Actions =
             [
                 CardActions.Execute(CardText.Truncate(choiceLabel, 40), TaskVerbs.Approve, data with { Comment = null }, ActionStyle.Positive),
-                CardActions.Execute("Back to my tasks", TaskVerbs.Page, new TaskListView(data.Search, data.Start)),
+                data.Shared is { } shared ? SharedCards.Show(shared, "Back") : CardActions.Execute("Back to my tasks", TaskVerbs.Page, new TaskListView(data.Search, data.Start)),
             ],
         };
     }
@@ -161,7 +161,8 @@ public static class TaskCards
     /// Each uses the task verbs, so that every card acts through the same checked path.
     /// </summary>
     /// <param name="view">The task list page the user sees after acting.</param>
-    public static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify)
+    /// <param name="shared">The shared card the buttons are on, which the user then sees again instead of the list; null elsewhere.</param>
+    public static List<CardAction> Acting(TaskItem task, ApprovalDetails? approval, TaskListView view, Uri integrify, SharedCardRef? shared = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(view);
@@ -171,7 +172,7 @@ public static class TaskCards
             return choices.Select((choice, index) => (CardAction)CardActions.Execute(
                 CardText.Truncate(choice.Label ?? choice.Value, 30),
                 TaskVerbs.Approve,
-                new ApproveTaskData(task.RecipientTaskSid, choice.Value, task.InstanceId, view.Search, view.Start),
+                new ApproveTaskData(task.RecipientTaskSid, choice.Value, task.InstanceId, view.Search, view.Start, Shared: shared),
                 index == 0 ? ActionStyle.Positive : null)).ToList();
         }
 
@@ -179,7 +180,7 @@ public static class TaskCards
         {
             return
             [
-                CardActions.Execute("Complete", TaskVerbs.Complete, new CompleteTaskData(task.RecipientTaskSid, completable, task.InstanceId, view.Search, view.Start), ActionStyle.Positive),
+                CardActions.Execute("Complete", TaskVerbs.Complete, new CompleteTaskData(task.RecipientTaskSid, completable, task.InstanceId, view.Search, view.Start, shared), ActionStyle.Positive),
                 OpenInIntegrify(task, integrify),
             ];
         }
@@ -286,7 +287,7 @@ public static class TaskCards
     }
 
     /// <summary>A task's request, process, type and dates, in the reader's time zone.</summary>
-    private static List<Fact> Facts(TaskItem task, BotRequest turn, DateTimeOffset now)
+    internal static List<Fact> Facts(TaskItem task, BotRequest turn, DateTimeOffset now)
     {
         var facts = new List<Fact>
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using IntegrifyBot.Cards;
+using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Features.Tasks;
 
@@ -34,7 +35,8 @@ public sealed record ApproveTaskData(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
     [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
-    [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null);
+    [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null,
+    [property: ValidatedObject, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedCardRef? Shared = null);
 
 /// <summary>A Complete button of an open-URL or milestone task.</summary>
 public sealed record CompleteTaskData(
@@ -42,7 +44,8 @@ public sealed record CompleteTaskData(
     [property: Required] CompletableTaskType TaskType,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
     [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
-    [property: Range(0, 10_000)] int Start = 0);
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: ValidatedObject, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedCardRef? Shared = null);
 
 /// <summary>A task's detail view, and where to go back to.</summary>
 public sealed record OpenTaskData(

@@ -3,6 +3,7 @@ using IntegrifyBot.Integrify;
 using IntegrifyBot.Integrify.Api;
 using IntegrifyBot.Integrify.Api.Models;
 using IntegrifyBot.Integrify.Errors;
+using IntegrifyBot.Integrify.Web;
 using IntegrifyBot.Routing;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed partial class TasksFeature(
     TaskFinder finder,
     TaskActions actions,
     ApprovalChoices choices,
+    SharedViews shared,
     IOptions<IntegrifyOptions> integrify,
     TimeProvider time,
     ILogger<TasksFeature> logger) : IBotFeature
@@ -27,9 +29,24 @@ public sealed partial class TasksFeature(
         Example = "tasks invoice",
     };
 
+    /// <summary>The message extension's search of the user's open tasks (its id in the manifest).</summary>
+    public const string SearchCommand = "myTasks";
+
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
+        routes.MapLinkedSearch(SearchCommand, SearchAsync);
+        routes.MapLinkedLink(IntegrifyPageKind.Task, UnfurlAsync);
+        routes.MapLinkedVerb<SharedTaskData>(
+            SharedVerbs.Task,
+            retryWithData: true,
+            (turn, user, data, token) => shared.ShowAsync(turn, user, new SharedCardRef(SharedCardKind.Task, data.RecipientTaskSid, data.InstanceSid), notice: null, token),
+            notLinked: (_, data) => new CardReply(SharedCards.NotLinked(new SharedCardRef(SharedCardKind.Task, data.RecipientTaskSid, data.InstanceSid))));
+        routes.MapLinkedVerb<SharedRequestData>(
+            SharedVerbs.Request,
+            retryWithData: true,
+            (turn, user, data, token) => shared.ShowAsync(turn, user, new SharedCardRef(SharedCardKind.Request, data.InstanceSid), notice: null, token),
+            notLinked: (_, data) => new CardReply(SharedCards.NotLinked(new SharedCardRef(SharedCardKind.Request, data.InstanceSid))));
         routes.MapLinkedCommand(TasksCommand, (request, user, token) => AskedAsync(request.Turn, user, new TaskListView(CardLimits.Search(request.Arguments)), token));
         routes.MapLinkedVerb<TaskListView>(TaskVerbs.Page, retryWithData: true, (turn, user, view, token) => ListAsync(turn, user, view, notice: null, token));
         routes.MapLinkedVerb<ApproveTaskData>(TaskVerbs.Approve, retryWithData: true, ApproveAsync);
@@ -39,6 +56,37 @@ public sealed partial class TasksFeature(
     }
 
     private Uri Integrify => integrify.Value.BaseUrl ?? throw new InvalidOperationException("Integrify:BaseUrl is not set.");
+
+    /// <summary>The user's open tasks matching what was typed, soonest due first, each to share as a card.</summary>
+    private async Task<BotReply> SearchAsync(BotRequest turn, IntegrifyUser user, ExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var search = CardLimits.Search(query.Search);
+        var list = await tasks.ListMyTasksAsync(user, new ListQuery { Search = search, Start = query.Skip, Count = query.Count, Sort = "dueDate", Dir = "asc" }, cancellationToken);
+        var now = time.GetUtcNow();
+        return new ExtensionResultsReply([.. list.Items.Where(task => task.RecipientTaskSid.Length > 0).Select(task => new ExtensionResult(
+            SharedCards.Task(task.RecipientTaskSid, task.InstanceSid),
+            CardText.Truncate(task.TaskName ?? "Task", 80),
+            Preview(task, turn, now)))]);
+    }
+
+    /// <summary>A pasted link to a task's page: the shared task card, previewed as the person who pasted it sees the task.</summary>
+    private async Task<BotReply> UnfurlAsync(BotRequest turn, IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
+    {
+        var task = await finder.FindOpenAsync(user, recipientTaskSid, cancellationToken);
+        return new ExtensionResultsReply(
+        [
+            task is null
+                ? new ExtensionResult(SharedCards.Task(recipientTaskSid, instanceSid: null), "Integrify task", "Not among your open tasks: each person sees what their Integrify account allows.")
+                : new ExtensionResult(SharedCards.Task(task.RecipientTaskSid, task.InstanceSid), CardText.Truncate(task.TaskName ?? "Task", 80), Preview(task, turn, time.GetUtcNow())),
+        ]);
+    }
+
+    /// <summary>A task's second line in the compose box's results: plain text, as Teams shows it.</summary>
+    private static string Preview(TaskItem task, BotRequest turn, DateTimeOffset now)
+    {
+        var due = task.DueDate is { } date ? (date < now ? " · overdue" : $" · due {CardDates.Format(date, turn.Locale, turn.TimeZone)}") : string.Empty;
+        return CardText.Truncate($"#{task.InstanceId} · {task.RequestName} · {task.ProcessName}{due}", 150);
+    }
 
     /// <summary>
     /// "tasks" typed: the list in the personal chat; elsewhere a card that shows nothing to the
@@ -121,7 +169,7 @@ public sealed partial class TasksFeature(
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
             choices.Forget(user);
-            return await ListAsync(turn, user, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
+            return await BackAsync(turn, user, data.Shared, view, NoLongerYours(data.InstanceId, exception), cancellationToken);
         }
 
         choices.Keep(user, data.RecipientTaskSid, current);
@@ -130,7 +178,7 @@ public sealed partial class TasksFeature(
         {
             // The task's choices changed in Integrify since the card was drawn (or the card was
             // altered): nothing is sent, and the list is drawn again with what it offers now.
-            return await ListAsync(turn, user, view, new CardNotice($"{Capitalised(TaskCards.Name(data.InstanceId))} no longer offers that choice; here are the choices it offers now.", IsProblem: true), cancellationToken);
+            return await BackAsync(turn, user, data.Shared, view, new CardNotice($"{Capitalised(TaskCards.Name(data.InstanceId))} no longer offers that choice; here are the choices it offers now.", IsProblem: true), cancellationToken);
         }
 
         var label = choice?.Label ?? data.Choice;
@@ -156,7 +204,7 @@ public sealed partial class TasksFeature(
                 return new CardNotice($"You {done}{said}.", IsProblem: false, done + ".");
             });
         });
-        return await ActedAsync(turn, user, view, notice, cancellationToken);
+        return await ActedAsync(turn, user, data.Shared, view, notice, cancellationToken);
     }
 
     private async Task<BotReply> CompleteAsync(BotRequest turn, IntegrifyUser user, CompleteTaskData data, CancellationToken cancellationToken)
@@ -177,22 +225,33 @@ public sealed partial class TasksFeature(
             var done = $"completed {TaskCards.Name(data.InstanceId)} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}";
             return new CardNotice($"You {done}.", IsProblem: false, done + ".");
         }));
-        return await ActedAsync(turn, user, new TaskListView(data.Search, data.Start), notice, cancellationToken);
+        return await ActedAsync(turn, user, data.Shared, new TaskListView(data.Search, data.Start), notice, cancellationToken);
     }
 
     /// <summary>
     /// After an action: the clicker's list with what happened; in a group chat or channel, everyone
     /// else's card also says what was done (without showing the asker's tasks).
     /// </summary>
-    private async Task<BotReply> ActedAsync(BotRequest turn, IntegrifyUser user, TaskListView view, CardNotice notice, CancellationToken cancellationToken)
+    private async Task<BotReply> ActedAsync(BotRequest turn, IntegrifyUser user, SharedCardRef? sharedCard, TaskListView view, CardNotice notice, CancellationToken cancellationToken)
     {
         // Acting on one task can change the person's others (of the same request): read them all afresh.
         choices.Forget(user);
+        if (sharedCard is not null)
+        {
+            // A shared card cannot be changed for the others (it was posted by a person, not the bot):
+            // each sees the new state the next time Teams redraws it for them.
+            return await shared.ShowAsync(turn, user, sharedCard, notice, cancellationToken);
+        }
+
         var reply = (CardReply)await ListAsync(turn, user, view, notice, cancellationToken);
         return turn.Conversation.Kind == ConversationKind.Personal || notice.Done is null
             ? reply
             : reply with { ForEveryone = TaskCards.PrivateList(turn, view, notice.Done) };
     }
+
+    /// <summary>Where a button that did nothing leads: the shared card it was on, or the task list.</summary>
+    private Task<BotReply> BackAsync(BotRequest turn, IntegrifyUser user, SharedCardRef? sharedCard, TaskListView view, CardNotice notice, CancellationToken cancellationToken) =>
+        sharedCard is null ? ListAsync(turn, user, view, notice, cancellationToken) : shared.ShowAsync(turn, user, sharedCard, notice, cancellationToken);
 
     /// <summary>Runs a completion and turns Integrify's refusals into what the user should read.</summary>
     private async Task<CardNotice> ActAsync(BotRequest turn, long? instanceId, Func<Task<CardNotice>> complete)
