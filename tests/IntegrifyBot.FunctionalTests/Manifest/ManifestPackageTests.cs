@@ -7,7 +7,8 @@ using Json.Schema;
 
 namespace IntegrifyBot.FunctionalTests.Manifest;
 
-public sealed class ManifestPackageTests(PackedAppFixture packed) : IClassFixture<PackedAppFixture>
+[Collection(PackScript.Name)]
+public sealed class ManifestPackageTests(PackedAppFixture packed)
 {
     [Fact]
     public void Pack_script_writes_a_zip_with_the_manifest_and_both_icons_at_its_root()
@@ -22,15 +23,7 @@ public sealed class ManifestPackageTests(PackedAppFixture packed) : IClassFixtur
     [Fact]
     public void Packed_manifest_is_valid_against_the_Teams_schema()
     {
-        var manifest = packed.ManifestRoot();
-        var manifestVersion = manifest.GetProperty("manifestVersion").GetString();
-        var schema = TeamsSchema.Load(packed.RepositoryRoot, manifestVersion!);
-
-        var result = schema.Evaluate(
-            manifest,
-            new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-
-        Assert.True(result.IsValid, $"manifest.json fails the Teams v{manifestVersion} schema:\n{TeamsSchema.Describe(result)}");
+        TeamsSchema.AssertValid(packed.RepositoryRoot, packed.ManifestRoot());
     }
 
     [Fact]
@@ -54,6 +47,7 @@ public sealed class ManifestPackageTests(PackedAppFixture packed) : IClassFixtur
         Assert.DoesNotContain("}}", text, StringComparison.Ordinal);
         Assert.Equal(PackedAppFixture.BotId, root.GetProperty("id").GetString());
         Assert.Equal(PackedAppFixture.BotId, root.GetProperty("bots")[0].GetProperty("botId").GetString());
+        Assert.Equal(PackedAppFixture.BotId, root.GetProperty("composeExtensions")[0].GetProperty("botId").GetString());
         Assert.Equal(PackedAppFixture.Version, root.GetProperty("version").GetString());
         Assert.Contains(PackedAppFixture.Host, root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
         var developer = root.GetProperty("developer");
@@ -151,11 +145,22 @@ public sealed class ManifestPackageTests(PackedAppFixture packed) : IClassFixtur
     }
 }
 
-/// <summary>Runs the pack script once per test class, because its first build takes several seconds.</summary>
+/// <summary>
+/// The tests that run the pack script share one packed app, and take turns: concurrent
+/// `dotnet run`s of one file would race to build it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PackScript : ICollectionFixture<PackedAppFixture>
+{
+    public const string Name = "Pack script";
+}
+
+/// <summary>Runs the pack script once for all its tests, because its first build takes several seconds.</summary>
 public sealed class PackedAppFixture : IAsyncLifetime
 {
     public const string BotId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
     public const string Host = "integrify-bot.example.com";
+    public const string IntegrifyHost = "acme.integrify.com";
     public const string Version = "2.7.1";
 
     private PackRun? packRun;
@@ -170,23 +175,13 @@ public sealed class PackedAppFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(WorkDirectory);
         var zipPath = Path.Combine(WorkDirectory, "integrify-teams-app.zip");
-        packRun = await RunPackAsync("--bot-id", BotId, "--host", Host, "--version", Version, "--out", zipPath);
+        packRun = await RunPackAsync("--bot-id", BotId, "--host", Host, "--integrify-host", IntegrifyHost, "--version", Version, "--out", zipPath);
         if (packRun.ExitCode != 0 || !File.Exists(zipPath))
         {
             return;
         }
 
-        using var zip = ZipFile.OpenRead(zipPath);
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var entry in zip.Entries)
-        {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer);
-            entries[entry.FullName] = buffer.ToArray();
-        }
-
-        Entries = entries;
+        Entries = await ReadZipAsync(zipPath);
     }
 
     public Task DisposeAsync()
@@ -215,6 +210,23 @@ public sealed class PackedAppFixture : IAsyncLifetime
     {
         using var document = JsonDocument.Parse(Entry("manifest.json"));
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Packs another app with the fixture's bot id, host and version and the given extra options,
+    /// and returns the script's run and the packed manifest (null when no package was written).
+    /// </summary>
+    public async Task<(PackRun Run, JsonElement? Manifest)> PackAnotherAsync(params string[] options)
+    {
+        var zipPath = Path.Combine(WorkDirectory, $"another-{Guid.NewGuid():N}.zip");
+        var run = await RunPackAsync(["--bot-id", BotId, "--host", Host, "--version", Version, "--out", zipPath, .. options]);
+        if (!File.Exists(zipPath))
+        {
+            return (run, null);
+        }
+
+        using var document = JsonDocument.Parse((await ReadZipAsync(zipPath))["manifest.json"]);
+        return (run, document.RootElement.Clone());
     }
 
     public async Task<PackRun> RunPackAsync(params string[] arguments)
@@ -262,6 +274,21 @@ public sealed class PackedAppFixture : IAsyncLifetime
         return new PackRun(process.ExitCode, await standardOutput, await standardError);
     }
 
+    private static async Task<Dictionary<string, byte[]>> ReadZipAsync(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer);
+            entries[entry.FullName] = buffer.ToArray();
+        }
+
+        return entries;
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -284,6 +311,18 @@ public sealed record PackRun(int ExitCode, string StandardOutput, string Standar
 
 internal static class TeamsSchema
 {
+    public static void AssertValid(string repositoryRoot, JsonElement manifest)
+    {
+        var manifestVersion = manifest.GetProperty("manifestVersion").GetString();
+        var schema = Load(repositoryRoot, manifestVersion!);
+
+        var result = schema.Evaluate(
+            manifest,
+            new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+
+        Assert.True(result.IsValid, $"manifest.json fails the Teams v{manifestVersion} schema:\n{Describe(result)}");
+    }
+
     public static JsonSchema Load(string repositoryRoot, string manifestVersion)
     {
         var toolsModules = Path.Combine(repositoryRoot, "tests", "tools", "node_modules");
