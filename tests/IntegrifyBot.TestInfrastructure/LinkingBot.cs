@@ -139,6 +139,35 @@ public sealed class LinkingBot : IAsyncDisposable
         return answer.GetProperty("value");
     }
 
+    /// <summary>
+    /// Sends an invoke other than a card button (the message extension's) as Alex, or as <paramref name="from"/>,
+    /// in his personal chat or <paramref name="conversation"/>, and returns the body of the bot's answer.
+    /// </summary>
+    public async Task<JsonElement> InvokeAsync(string name, JsonObject value, JsonObject? from = null, JsonObject? conversation = null)
+    {
+        var activity = TeamsActivities.Invoke(Connector.ServiceUrl, name, (JsonObject)value.DeepClone());
+        if (from is not null)
+        {
+            activity["from"] = from.DeepClone();
+        }
+
+        if (conversation is not null)
+        {
+            activity["conversation"] = conversation.DeepClone();
+        }
+
+        using var response = await Client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await ReplyReading.ReadJsonAsync(response);
+    }
+
+    /// <summary>Links another Teams user (<see cref="Person"/>) to a simulator user, with the in-card password form.</summary>
+    public async Task LinkAsync(JsonObject person, string userName)
+    {
+        var card = await ClickAsync("link.password", new JsonObject { ["userName"] = userName, ["password"] = "Passw0rd!" }, from: (JsonObject)person.DeepClone());
+        Assert.Contains("You're linked", Texts(card), StringComparison.Ordinal);
+    }
+
     /// <summary>Teams' sign-in popup handing the page's magic code back to the bot, as Alex.</summary>
     public JsonObject VerifyState(string code)
     {

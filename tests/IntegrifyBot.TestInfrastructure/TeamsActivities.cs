@@ -48,6 +48,25 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>Another invoke Teams sends, such as the message extension's (composeExtension/query), as Alex in his personal chat.</summary>
+    public static JsonObject Invoke(Uri serviceUrl, string name, JsonObject value)
+    {
+        var activity = Load("invoke-execute", serviceUrl);
+        activity["name"] = name;
+        activity["value"] = value;
+        activity.Remove("replyToId");
+        return activity;
+    }
+
+    /// <summary>A group chat of Alex's tenant, as an activity's "conversation" names it.</summary>
+    public static JsonObject GroupChat() => new()
+    {
+        ["conversationType"] = "groupChat",
+        ["isGroup"] = true,
+        ["tenantId"] = TenantId,
+        ["id"] = "19:group-chat-alex-megan@thread.v2",
+    };
+
     public static JsonObject Submit(Uri serviceUrl, JsonObject value, string replyToId = "msg-card")
     {
         var activity = Load("message-personal", serviceUrl);

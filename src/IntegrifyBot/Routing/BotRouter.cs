@@ -64,8 +64,11 @@ public sealed partial class BotRouter
         extensionSignIn = (turn, _, cancellationToken) => signInFromExtension(turn, cancellationToken);
     }
 
-    /// <summary>The message extension's command ids, as the manifest must declare them.</summary>
-    public IReadOnlyCollection<string> ExtensionCommands => routes.ExtensionCommands;
+    /// <summary>The message extension's search commands, by id, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> SearchCommands => routes.SearchCommands;
+
+    /// <summary>The message extension's action commands, by id, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> DialogCommands => routes.DialogCommands;
 
     /// <summary>Every text command, in the order features mapped them.</summary>
     public IReadOnlyList<CommandDescriptor> Commands => routes.Commands;

@@ -219,8 +219,11 @@ public sealed class RouteTable
 
     internal LinkRoute? FindLink(IntegrifyPageKind kind) => links.GetValueOrDefault(kind);
 
-    /// <summary>The message extension's command ids, searches and action commands, as the manifest must declare them.</summary>
-    public IReadOnlyCollection<string> ExtensionCommands => [.. searches.Keys, .. dialogs.Keys];
+    /// <summary>The message extension's search commands, by id, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> SearchCommands => searches.Keys;
+
+    /// <summary>The message extension's action commands (dialogs), by id, as the manifest must declare them.</summary>
+    public IReadOnlyCollection<string> DialogCommands => dialogs.Keys;
 
     // The router hands a linked route the user it resolved, and an unlinked one nobody: a linked
     // handler without a user is a router bug, not a person to send the link card to.

@@ -68,8 +68,15 @@ internal static class ExtensionReplies
     {
         ContentType = AdaptiveCard.ContentType,
         Content = CardData.ToJObject(result.Card),
-        Preview = new ThumbnailCard { Title = WebUtility.HtmlEncode(result.Title), Text = result.Text is null ? null : WebUtility.HtmlEncode(result.Text) }.ToAttachment(),
+        Preview = new ThumbnailCard { Title = PlainText(result.Title), Text = result.Text is null ? null : PlainText(result.Text) }.ToAttachment(),
     };
+
+    /// <summary>
+    /// A preview's lines are read by Teams as HTML: the markup characters of Integrify's names are
+    /// escaped so that they show as written and cannot add links; other characters stay as they are.
+    /// </summary>
+    private static string PlainText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static TaskModuleContinueResponse Dialog(string title, AdaptiveCard card) => new()
     {

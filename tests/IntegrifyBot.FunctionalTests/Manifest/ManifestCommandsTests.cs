@@ -8,15 +8,6 @@ namespace IntegrifyBot.FunctionalTests.Manifest;
 /// <summary>The command menu Teams shows from the manifest matches what the bot really answers.</summary>
 public sealed class ManifestCommandsTests
 {
-    // The bot's message-extension command ids (Features/*: MapSearch / MapDialog)
-    private const string MyTasks = "myTasks";
-    private const string MyRequests = "myRequests";
-    private const string Processes = "processes";
-    private const string StartRequest = "startRequest";
-
-    private static readonly string[] BotSearchCommands = [MyRequests, MyTasks, Processes];
-    private static readonly string[] BotDialogCommands = [StartRequest];
-
     [Fact]
     public async Task The_manifest_lists_exactly_the_listed_commands_of_the_bot_in_every_scope()
     {
@@ -37,6 +28,8 @@ public sealed class ManifestCommandsTests
     [Fact]
     public async Task The_message_extension_declares_exactly_the_searches_and_dialogs_the_bot_answers()
     {
+        await using var bot = await BotApp.DemoWithSimulatorAsync();
+        var router = bot.Services.GetRequiredService<BotRouter>();
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "manifest", "manifest.json")));
         // Teams takes a command without a type for a search ("query").
         var commands = manifest.RootElement.GetProperty("composeExtensions").EnumerateArray()
@@ -44,7 +37,8 @@ public sealed class ManifestCommandsTests
             .Select(command => (Id: command.GetProperty("id").GetString()!, Type: command.TryGetProperty("type", out var type) ? type.GetString()! : "query"))
             .ToList();
 
-        Assert.Equal(BotSearchCommands, commands.Where(c => c.Type == "query").Select(c => c.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(BotDialogCommands, commands.Where(c => c.Type == "action").Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["myRequests", "myTasks", "processes"], router.SearchCommands.Order(StringComparer.Ordinal));
+        Assert.Equal(router.SearchCommands.Order(StringComparer.Ordinal), commands.Where(c => c.Type == "query").Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(router.DialogCommands.Order(StringComparer.Ordinal), commands.Where(c => c.Type == "action").Select(c => c.Id).Order(StringComparer.Ordinal));
     }
 }

@@ -643,6 +643,7 @@ public sealed class BotRouterTests : IDisposable
         features,
         new RecordingLinkedUsers(),
         new TurnCredentials(),
+        new IntegrifyBot.Integrify.Web.IntegrifyWebLinks(Options.Create(new IntegrifyBot.Integrify.IntegrifyOptions { BaseUrl = new Uri("https://acme.integrify.com/") })),
         Options.Create(new BotOptions { InvokeTimeout = invokeTimeout ?? LongBudget, MessageTimeout = messageTimeout ?? LongBudget }),
         new RouterMetrics(services.GetRequiredService<IMeterFactory>()),
         NullLogger<BotRouter>.Instance);

@@ -161,6 +161,7 @@ public sealed class LinkedRouteTests : IDisposable
         [new HelpFeature(), recording, linkedFeature, .. extra],
         users,
         new TurnCredentials(),
+        new IntegrifyBot.Integrify.Web.IntegrifyWebLinks(Options.Create(new IntegrifyBot.Integrify.IntegrifyOptions { BaseUrl = new Uri("https://acme.integrify.com/") })),
         Options.Create(new BotOptions { InvokeTimeout = TimeSpan.FromMinutes(10), MessageTimeout = TimeSpan.FromMinutes(10) }),
         new RouterMetrics(services.GetRequiredService<IMeterFactory>()),
         NullLogger<BotRouter>.Instance);
