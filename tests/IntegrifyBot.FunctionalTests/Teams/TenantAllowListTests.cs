@@ -60,12 +60,39 @@ public sealed class TenantAllowListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_extension_search_from_another_tenant_gets_the_refusal_in_the_compose_box()
+    {
+        var answer = await InvokeFromOtherTenantAsync("composeExtension/query", new JsonObject { ["commandId"] = "myTasks", ["parameters"] = new JsonArray() });
+
+        var result = answer.GetProperty("composeExtension");
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.Contains("Not available for your organisation", result.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_extension_dialog_from_another_tenant_opens_with_the_refusal()
+    {
+        var answer = await InvokeFromOtherTenantAsync("composeExtension/fetchTask", new JsonObject { ["commandId"] = "startRequest", ["commandContext"] = "compose" });
+
+        var task = answer.GetProperty("task");
+        Assert.Equal("continue", task.GetProperty("type").GetString());
+        Assert.Contains("Not available for your organisation", MessagesEndpointTests.CardTexts(task.GetProperty("value").GetProperty("card").GetProperty("content")));
+    }
+
+    [Fact]
     public async Task Installing_in_another_tenant_sends_nothing()
     {
         using var response = await client.PostAsJsonAsync("/api/messages", FromOtherTenant(TeamsActivities.Load("conversation-update-bot-added", connector.ServiceUrl)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(connector.IsIdle);
+    }
+
+    private async Task<System.Text.Json.JsonElement> InvokeFromOtherTenantAsync(string name, JsonObject value)
+    {
+        using var response = await client.PostAsJsonAsync("/api/messages", FromOtherTenant(TeamsActivities.Invoke(connector.ServiceUrl, name, value)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await MessagesEndpointTests.ReadJsonAsync(response);
     }
 
     private static JsonObject FromOtherTenant(JsonObject activity)
