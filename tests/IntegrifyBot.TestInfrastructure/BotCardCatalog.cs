@@ -112,6 +112,21 @@ public static class BotCardCatalog
         yield return ("task-assigned-approval", TaskCards.Assigned(new ActionableTask(approval with { StartDate = now }, choices with { Instructions = "Check the budget line first." }), "Please decide by **Friday**: [budget](https://example.com)", personal, integrify, now));
         yield return ("task-assigned-milestone", TaskCards.Assigned(new ActionableTask(milestone, null), message: null, personal, integrify, now));
         yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));
+        var sharedTask = new SharedCardRef(SharedCardKind.Task, "rt-1", "r-1");
+        var sharedRequest = new SharedCardRef(SharedCardKind.Request, "r-1");
+        var group = personal with { Conversation = new TurnConversation("19:group", ConversationKind.GroupChat, "tenant") };
+        yield return ("shared-task-posted", SharedCards.Task("rt-1", "r-1"));
+        yield return ("shared-request-posted", SharedCards.Request("r-1"));
+        yield return ("shared-task-assignee", SharedCards.Assignee(new ActionableTask(approval, choices with { Instructions = "Check the budget line first." }), request: null, sharedTask, group, integrify, now, notice: null));
+        yield return ("shared-request-assignee-acted", SharedCards.Assignee(new ActionableTask(milestone, null), detailOf, sharedRequest, group, integrify, now, new CardNotice("You completed the task on request #1007.", IsProblem: false)));
+        yield return ("shared-task-status", SharedCards.Status(detailOf, sharedTask, group, new Uri(integrify, "#/section-dashboard/request/r-1"), notice: null));
+        yield return ("shared-request-status", SharedCards.Status(detailOf with { LastMilestone = "Manager approved", LastMilestoneDate = now }, sharedRequest, group, new Uri(integrify, "#/section-dashboard/request/r-1"), notice: null));
+        yield return ("shared-not-visible", SharedCards.NotVisible(sharedRequest));
+        yield return ("shared-not-linked", SharedCards.NotLinked(sharedTask));
+        yield return ("shared-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001, Shared: sharedTask), "Deny"));
+        yield return ("process-invitation", RequestCards.Invitation(processes[0]));
+        yield return ("start-request-dialog", RequestDialogCards.Form(processes, new StartDialogData(ProcessSid: null, "Can we get new chairs?", Post: null, StartDialogData.NewStartId())));
+        yield return ("start-request-dialog-refused", RequestDialogCards.Form(processes, new StartDialogData("p-1", "Time off", Post: "false", StartDialogData.NewStartId()), "Integrify did not start it: permission denied."));
         static NotificationSettings Settings(bool enabled = true, int? digestHour = null, string? timeZone = "Europe/Berlin") =>
             new() { TeamsTenantId = "t", UserKey = "u", Enabled = enabled, DigestHour = digestHour, TimeZone = timeZone };
         yield return ("notifications-on", NotificationCards.Settings(Settings(), linked: true, personal, notice: null));

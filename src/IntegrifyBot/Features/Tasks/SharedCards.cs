@@ -105,44 +105,17 @@ public static class SharedCards
     }
 
     /// <summary>The view of someone whose Integrify account may not read what was shared: nothing of it.</summary>
-    public static AdaptiveCard NotVisible(SharedCardRef card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        var what = What(card);
-        return new AdaptiveCard
-        {
-            FallbackText = $"This Integrify {what} is not visible to you.",
-            Body =
-            [
-                CardParts.Heading($"Integrify {what}", TextSize.Medium),
-                new TextBlock($"Not visible to you: your Integrify account can't see this {what}. Ask the person who shared it for access."),
-            ],
-            Actions = [Show(card, ShowTitle)],
-            Refresh = RefreshOf(card),
-        };
-    }
+    public static AdaptiveCard NotVisible(SharedCardRef card) => Line(
+        card,
+        $"This Integrify {What(card)} is not visible to you.",
+        $"Not visible to you: your Integrify account can't see this {What(card)}. Ask the person who shared it for access.");
 
     /// <summary>The view of someone who has not linked their Integrify account: how to, and nothing of what was shared.</summary>
-    public static AdaptiveCard NotLinked(SharedCardRef card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        var what = What(card);
-        return new AdaptiveCard
-        {
-            FallbackText = $"Link your Integrify account to see this {what}.",
-            Body =
-            [
-                CardParts.Heading($"Integrify {what}", TextSize.Medium),
-                new TextBlock($"Link your Integrify account to see this {what} as your account allows."),
-            ],
-            Actions =
-            [
-                CardActions.Execute("Sign in", RunCommandData.Verb, new RunCommandData("sign in"), ActionStyle.Positive),
-                Show(card, ShowTitle),
-            ],
-            Refresh = RefreshOf(card),
-        };
-    }
+    public static AdaptiveCard NotLinked(SharedCardRef card) => Line(
+        card,
+        $"Link your Integrify account to see this {What(card)}.",
+        $"Link your Integrify account to see this {What(card)} as your account allows.",
+        CardActions.Execute("Sign in", RunCommandData.Verb, new RunCommandData("sign in"), ActionStyle.Positive));
 
     /// <summary>How Teams asks for a viewer's view of the card: for everyone who sees it (no user list).</summary>
     public static CardRefresh RefreshOf(SharedCardRef card) => new(Show(card, ShowTitle));
@@ -165,6 +138,19 @@ public static class SharedCards
         Actions = [Show(card, ShowTitle)],
         Refresh = RefreshOf(card),
     };
+
+    /// <summary>A view that says one thing about the card and shows nothing of it; it is drawn again as the card is.</summary>
+    private static AdaptiveCard Line(SharedCardRef card, string fallback, string line, CardAction? first = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new AdaptiveCard
+        {
+            FallbackText = fallback,
+            Body = [CardParts.Heading($"Integrify {What(card)}", TextSize.Medium), new TextBlock(line)],
+            Actions = first is null ? [Show(card, ShowTitle)] : [first, Show(card, ShowTitle)],
+            Refresh = RefreshOf(card),
+        };
+    }
 
     private static string What(SharedCardRef card) => card.Kind == SharedCardKind.Request ? "request" : "task";
 
