@@ -106,6 +106,40 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>
+    /// The emulator's configuration as its page reads it: the current user, the other mock users
+    /// (config.users), the personal chat and the group chats (config.groupChats, each with its id,
+    /// name and members; without a configuration file the group chat's id is made up at each start).
+    /// </summary>
+    public async Task<JsonElement> TestConfigAsync()
+    {
+        using var response = await Client.GetAsync("/_internal/v1/testConfig");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("config").Clone();
+    }
+
+    /// <summary>
+    /// An invoke as any of the emulator's mock users sends it (<paramref name="fromUserId"/>, such as
+    /// user-id-1), in any of its conversations, about the message <paramref name="replyToId"/> if given;
+    /// returns the bot's answer as the emulator hands it over. The page can only act as the current user.
+    /// </summary>
+    public async Task<JsonElement> InvokeAsync(string name, string fromUserId, string conversationId, object value, string? replyToId = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/_conversation/v1/invoke", new
+        {
+            name,
+            from = new { id = fromUserId },
+            conversation = new { id = conversationId },
+            replyToId,
+            value,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"The emulator answered {(int)response.StatusCode}: {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>The next message the bot created in the chat, as the emulator shows it.</summary>
     public async Task<JsonElement> NextMessageAsync(TimeSpan? timeout = null)
     {
