@@ -33,7 +33,9 @@ internal static partial class ExtensionInvokes
         {
             foreach (var parameter in parameters.EnumerateArray())
             {
-                if (String(parameter, "name") is { } name && !string.Equals(name, InitialRun, StringComparison.OrdinalIgnoreCase)
+                // The search text is the one parameter that is not Teams' own initialRun, whatever the
+                // manifest names it (clients that send it without a name included).
+                if (!string.Equals(String(parameter, "name"), InitialRun, StringComparison.OrdinalIgnoreCase)
                     && String(parameter, "value") is { } typed)
                 {
                     search = Cut(typed.Trim());

@@ -14,6 +14,15 @@ public sealed class ExtensionInvokesTests
         Assert.Equal(new("myTasks", "laptop", 25, 10), query);
     }
 
+    [Theory]
+    [InlineData("""{"commandId":"myTasks","parameters":[{"value":"laptop"}]}""")]
+    [InlineData("""{"commandId":"myTasks","parameters":[{"name":"","value":"laptop"}]}""")]
+    [InlineData("""{"commandId":"myTasks","parameters":[{"name":"query","value":"laptop"}]}""")]
+    public void The_search_text_is_read_whatever_its_parameter_is_called(string value)
+    {
+        Assert.Equal("laptop", ExtensionInvokes.ReadQuery(Json(value)).Search);
+    }
+
     [Fact]
     public void A_command_opened_without_text_searches_for_nothing()
     {

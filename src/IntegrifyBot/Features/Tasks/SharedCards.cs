@@ -90,7 +90,9 @@ public static class SharedCards
         }
 
         body.Add(new FactSet(facts));
-        if (card.Kind == SharedCardKind.Task)
+        // Said to someone looking at a task that is not theirs; the person who just completed it reads
+        // what they did in the notice instead.
+        if (card.Kind == SharedCardKind.Task && notice is null)
         {
             body.Add(new TextBlock("This task is not open for you.") { IsSubtle = true, Spacing = Spacing.Medium });
         }

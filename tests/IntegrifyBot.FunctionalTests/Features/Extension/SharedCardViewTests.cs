@@ -42,6 +42,7 @@ public sealed class SharedCardViewTests : LinkedAlexTests
 
         Assert.Contains("You chose **Approve** on the task on request #1002", LinkingBot.Texts(after), StringComparison.Ordinal);
         Assert.Empty(ApproveTitles(after));
+        Assert.DoesNotContain("not open for you", LinkingBot.Texts(after), StringComparison.Ordinal);
         Assert.Equal("task.shared", Refresh(after).Verb);
         Assert.Contains("already completed", LinkingBot.Texts(again), StringComparison.Ordinal);
         Assert.Equal(1, Bot.Simulator.Counters.Completions(sid));
