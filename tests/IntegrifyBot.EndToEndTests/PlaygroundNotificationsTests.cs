@@ -109,7 +109,7 @@ public sealed class PlaygroundNotificationsTests : IAsyncLifetime
 
     private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestBudgets.Eventually;
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, failure);

@@ -44,4 +44,11 @@ public static class TestBudgets
 
         return all;
     }
+
+    /// <summary>
+    /// How long a test waits for something that will happen (a process starting, answering or exiting,
+    /// a message arriving) before it calls it a failure. A healthy one takes seconds; on a machine busy
+    /// with other builds it can take many times that, and waiting longer costs nothing when it comes.
+    /// </summary>
+    public static TimeSpan Eventually { get; } = TimeSpan.FromMinutes(3);
 }

@@ -94,8 +94,8 @@ public sealed class RouteTable
 
     /// <summary>
     /// An action command of the message extension: <paramref name="open"/> answers with the dialog
-    /// (<see cref="DialogReply"/>), <paramref name="submit"/> with the dialog again, a message, a card
-    /// to insert (<see cref="ExtensionResultsReply"/>), or nothing (null) to close it.
+    /// (<see cref="DialogReply"/>), <paramref name="submit"/> with the dialog again, a card
+    /// to insert (<see cref="ExtensionResultsReply"/>), or a line (<see cref="TextReply"/>) the dialog shows.
     /// </summary>
     public void MapLinkedDialog(
         string commandId,

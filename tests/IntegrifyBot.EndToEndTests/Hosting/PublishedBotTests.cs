@@ -13,7 +13,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     {
         await using var bot = published.Start(new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}" });
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var lines = bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -27,7 +27,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     {
         await using var bot = published.Start(Production());
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -46,7 +46,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Storage__KeyRingCertificatePassword"] = wrongPassword,
         }));
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -66,7 +66,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Notifications__PushSecret"] = shortSecret,
         }));
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -116,7 +116,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Integrify__Tenant"] = "demo",
         });
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         File.Delete(file);
         Assert.Equal(2, exitCode);
@@ -145,7 +145,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Bot__DataFolder"] = Path.Combine(Path.GetTempPath(), "integrifybot-tests", Guid.NewGuid().ToString("N")),
         });
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -225,7 +225,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
             ["Storage__ConnectionString"] = connectionString,
         });
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -239,7 +239,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     {
         await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", $"http://127.0.0.1:{FreePort.Next()}/healthz");
 
-        Assert.Equal(1, await probe.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await probe.WaitForExitAsync(TestBudgets.Eventually));
     }
 
     // For a test whose bot never reaches Integrify: a loopback address with nobody behind it.
@@ -270,7 +270,7 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     private static async Task<bool> WaitForReadyAsync(string url, BotProcess bot)
     {
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestBudgets.Eventually;
         while (!bot.HasExited && DateTime.UtcNow < deadline)
         {
             try
@@ -294,11 +294,11 @@ public sealed class PublishedBotTests(PublishedBot published) : IClassFixture<Pu
     // The container's HEALTHCHECK runs the same command; it is retried here until the bot listens.
     private async Task<int> WaitForHealthyAsync(string url, BotProcess bot)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestBudgets.Eventually;
         while (true)
         {
             await using var probe = published.Start(new Dictionary<string, string>(), "--healthcheck", url);
-            var exitCode = await probe.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            var exitCode = await probe.WaitForExitAsync(TestBudgets.Eventually);
             if (exitCode == 0 || DateTime.UtcNow > deadline || bot.HasExited)
             {
                 return exitCode;

@@ -46,7 +46,7 @@ public sealed class TelemetryTests(PublishedBot published) : IClassFixture<Publi
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + TestBudgets.Eventually;
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");

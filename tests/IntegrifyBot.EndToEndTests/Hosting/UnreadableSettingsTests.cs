@@ -37,7 +37,7 @@ public sealed class UnreadableSettingsTests(PublishedBot published) : IClassFixt
     {
         await using var bot = published.Start(Demo(new() { [variable] = value }));
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -58,7 +58,7 @@ public sealed class UnreadableSettingsTests(PublishedBot published) : IClassFixt
             ["Logging__LogLevel__Default"] = "Verbose",
         }));
 
-        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await bot.WaitForExitAsync(TestBudgets.Eventually);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(bot.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
