@@ -98,7 +98,8 @@ try {
     await gone(compose.getByText("Integrify task", { exact: true }));
     const posted = card(exactly("Integrify task"));
     await seen(posted);
-    const postedSeen = { messageId, refresh: postedContent.refresh?.action ?? null, texts: await textsOf(posted), buttons: await buttonsOf(posted) };
+    const conversationId = decodeURIComponent(/\/conversations\/([^/]+)\/messages$/.exec(sent.url())[1]);
+    const postedSeen = { messageId, conversationId, refresh: postedContent.refresh?.action ?? null, texts: await textsOf(posted), buttons: await buttonsOf(posted) };
     await posted.scrollIntoViewIfNeeded();
     await shot("3-posted.png");
 
