@@ -100,7 +100,7 @@ try {
     await seen(posted);
     const conversationId = decodeURIComponent(/\/conversations\/([^/]+)\/messages$/.exec(sent.url())[1]);
     const postedSeen = { messageId, conversationId, refresh: postedContent.refresh?.action ?? null, texts: await textsOf(posted), buttons: await buttonsOf(posted) };
-    await posted.scrollIntoViewIfNeeded();
+    await posted.scrollIntoViewIfNeeded().catch(() => {}); // only for the screenshot: the card may be redrawn meanwhile
     await shot("3-posted.png");
 
     // 2. Alex's own view, and Approve.
@@ -111,7 +111,7 @@ try {
     await seen(alexs);
     await gone(exactly("Integrify task"));
     const alexsView = { texts: await textsOf(alexs), buttons: await buttonsOf(alexs) };
-    await alexs.scrollIntoViewIfNeeded();
+    await alexs.scrollIntoViewIfNeeded().catch(() => {}); // only for the screenshot: the card may be redrawn meanwhile
     await shot("4-alexs-view.png");
 
     step = "pressing Approve";
@@ -127,7 +127,7 @@ try {
         texts: await textsOf(approved),
         buttons: await buttonsOf(approved),
     };
-    await approved.scrollIntoViewIfNeeded();
+    await approved.scrollIntoViewIfNeeded().catch(() => {}); // only for the screenshot: the card may be redrawn meanwhile
     await shot("5-approved.png");
 
     // 3. A pasted link to a request.
@@ -151,7 +151,7 @@ try {
     const requestView = card(exactly(requestTitle));
     await seen(requestView);
     const unfurledView = { texts: await textsOf(requestView), buttons: await buttonsOf(requestView) };
-    await requestView.scrollIntoViewIfNeeded();
+    await requestView.scrollIntoViewIfNeeded().catch(() => {}); // only for the screenshot: the card may be redrawn meanwhile
     await shot("7-unfurled-shown.png");
 
     // 4. The Start a request dialog.
