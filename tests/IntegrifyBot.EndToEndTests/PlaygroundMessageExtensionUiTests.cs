@@ -74,9 +74,6 @@ public sealed partial class PlaygroundMessageExtensionUiTests
         Assert.DoesNotContain(Strings(posted.GetProperty("texts")), text => text.Contains("1002", StringComparison.Ordinal) || text.Contains("Time off", StringComparison.Ordinal));
         Assert.Equal(["Show"], Strings(posted.GetProperty("buttons")));
         var messageId = posted.GetProperty("messageId").GetString()!;
-
-        // The conversation the page sent it to, as the emulator named it in the send.
-        groupId = posted.GetProperty("conversationId").GetString()!;
         var refresh = posted.GetProperty("refresh");
         Assert.Equal("task.shared", refresh.GetProperty("verb").GetString());
         var taskSid = refresh.GetProperty("data").GetProperty("recipientTaskSid").GetString()!;
