@@ -16,8 +16,6 @@ namespace IntegrifyBot.Features.Tasks;
 /// </summary>
 public sealed class SharedViews(TaskFinder finder, IIntegrifyTasksApi tasks, IIntegrifyRequestsApi requests, IntegrifyWebLinks links, IOptions<IntegrifyOptions> options, TimeProvider time)
 {
-    private static readonly ListQuery SoonestDueFirst = new() { Sort = "dueDate", Dir = "asc" };
-
     public async Task<BotReply> ShowAsync(BotRequest viewer, IntegrifyUser user, SharedCardRef card, CardNotice? notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -66,7 +64,7 @@ public sealed class SharedViews(TaskFinder finder, IIntegrifyTasksApi tasks, IIn
             return null;
         }
 
-        await foreach (var task in finder.OpenTasksAsync(user, SoonestDueFirst, TaskFinder.MaxTasksRead, cancellationToken))
+        await foreach (var task in finder.OpenTasksAsync(user, TaskFinder.SoonestDueFirst, TaskFinder.MaxTasksRead, cancellationToken))
         {
             if (open.Contains(task.RecipientTaskSid) || string.Equals(task.InstanceSid, request.Sid, StringComparison.OrdinalIgnoreCase))
             {

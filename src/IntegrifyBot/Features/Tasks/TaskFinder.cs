@@ -16,7 +16,8 @@ public sealed class TaskFinder(IIntegrifyTasksApi tasks, ApprovalChoices choices
     /// <summary>How many of someone's open tasks a due-date search or a poll reads at most.</summary>
     public const int MaxTasksRead = 1000;
 
-    private static readonly ListQuery SoonestDueFirst = new() { Sort = "dueDate", Dir = "asc" };
+    /// <summary>The open tasks' order wherever one of them is looked for: soonest due first.</summary>
+    public static readonly ListQuery SoonestDueFirst = new() { Sort = "dueDate", Dir = "asc" };
 
     /// <summary>The user's open task with this id, or null when it is not (or not yet, or no longer) theirs and open.</summary>
     public async Task<TaskItem?> FindOpenAsync(IntegrifyUser user, string recipientTaskSid, CancellationToken cancellationToken)
