@@ -18,6 +18,13 @@ public sealed class ApprovalChoices : IDisposable
     private const int MaxPerPerson = 60;
 
     private readonly MemoryCache people;
+
+    /// <summary>
+    /// Held while a person's entry is looked up or made: the list reads its approvals at once, and the
+    /// cache's GetOrCreate is not atomic, so each read would otherwise make its own entry and all but
+    /// the last would be lost.
+    /// </summary>
+    private readonly Lock creating = new();
     private readonly TimeProvider time;
     private readonly TimeSpan lifetime;
 
@@ -51,12 +58,17 @@ public sealed class ApprovalChoices : IDisposable
             return;
         }
 
-        var kept = people.GetOrCreate(user, entry =>
+        Kept kept;
+        lock (creating)
         {
-            entry.Size = 1;
-            entry.SlidingExpiration = lifetime;
-            return new Kept();
-        })!;
+            kept = people.GetOrCreate(user, entry =>
+            {
+                entry.Size = 1;
+                entry.SlidingExpiration = lifetime;
+                return new Kept();
+            })!;
+        }
+
         lock (kept)
         {
             if (kept.Approvals.Count >= MaxPerPerson && !kept.Approvals.ContainsKey(recipientTaskSid))

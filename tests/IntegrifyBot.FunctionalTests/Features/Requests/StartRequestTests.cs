@@ -1,3 +1,4 @@
+using Integrify.Simulator;
 using IntegrifyBot.TestInfrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,6 +32,23 @@ public sealed class StartRequestTests : LinkedAlexTests
         Assert.Equal(1, Bot.Simulator.Counters.Calls("R2"));
         var mine = await Bot.SayAsync("my requests");
         Assert.Contains("Time off 2–6 March", LinkingBot.Texts(mine), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_clicks_at_the_same_moment_start_one_request_and_both_show_it()
+    {
+        var processes = await Bot.SayAsync("start time off");
+        var naming = await Bot.ClickAsync("request.pick", StartButton(processes, "Time Off"));
+        var start = Data(Action(naming.GetProperty("actions"), "Start request"));
+        start["requestName"] = "Time off 9–13 March";
+        // Integrify takes a moment to start it, so the second click arrives while the first waits.
+        Bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/start/", LatencyMs = 500 });
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Bot.ClickAsync("request.start", (JsonObject)start.DeepClone())));
+
+        Assert.Equal(1, Bot.Simulator.Counters.Calls("R2"));
+        Assert.All(clicks, card => Assert.Equal(LinkingBot.Texts(clicks[0]), LinkingBot.Texts(card)));
+        Assert.Matches("Request #\\d+ “Time off 9–13 March” is started.", LinkingBot.Texts(clicks[0]));
     }
 
     [Fact]

@@ -31,6 +31,31 @@ public sealed class ApprovalChoicesTests
     }
 
     [Fact]
+    public void Approvals_kept_at_the_same_moment_for_one_person_are_all_kept()
+    {
+        // A list reads its approvals at once, so a person's first card keeps several together; many
+        // people's first cards make the moment when two keeps meet an empty entry likely.
+        using var choices = new ApprovalChoices(Options.Create(new TasksOptions()), new ManualClock());
+        const int Readers = 4;
+        var people = Enumerable.Range(0, 300).Select(index => new IntegrifyUser("tenant", $"person{index}")).ToArray();
+        using var together = new Barrier(Readers);
+
+        var readers = Enumerable.Range(0, Readers).Select(reader => new Thread(() =>
+        {
+            foreach (var person in people)
+            {
+                together.SignalAndWait();
+                choices.Keep(person, $"t{reader}", new ApprovalDetails { Instructions = $"t{reader}" });
+            }
+        })).ToArray();
+        Array.ForEach(readers, thread => thread.Start());
+        Array.ForEach(readers, thread => thread.Join());
+
+        Assert.All(people, person => Assert.All(Enumerable.Range(0, Readers), reader =>
+            Assert.Equal($"t{reader}", choices.Find(person, $"t{reader}")?.Instructions)));
+    }
+
+    [Fact]
     public void A_zero_lifetime_keeps_nothing()
     {
         using var choices = new ApprovalChoices(Options.Create(new TasksOptions { ChoicesLifetime = TimeSpan.Zero }), new ManualClock());
