@@ -52,7 +52,7 @@ public sealed partial class PlaygroundMessageExtensionUiTests
 
         var (exitCode, output) = await BotProcess.RunToEndAsync(
             "node",
-            [NodeTools.Path("playground-extension-ui.mjs"), playground.BaseAddress.ToString(), screenshots, group.GetProperty("name").GetString()!, requestLink, requestTitle],
+            [NodeTools.Path("playground-extension-ui.mjs"), playground.BaseAddress.ToString(), screenshots, group.GetProperty("name").GetString()!, groupId, requestLink, requestTitle],
             TimeSpan.FromMinutes(4));
 
         Assert.True(exitCode == 0, output);
@@ -70,6 +70,7 @@ public sealed partial class PlaygroundMessageExtensionUiTests
 
         // The posted card holds nothing of the sharer: a heading, a line and Show.
         var posted = seen.RootElement.GetProperty("posted");
+        Assert.Equal(groupId, posted.GetProperty("conversationId").GetString());
         Assert.Equal("Integrify task", Strings(posted.GetProperty("texts"))[0]);
         Assert.DoesNotContain(Strings(posted.GetProperty("texts")), text => text.Contains("1002", StringComparison.Ordinal) || text.Contains("Time off", StringComparison.Ordinal));
         Assert.Equal(["Show"], Strings(posted.GetProperty("buttons")));

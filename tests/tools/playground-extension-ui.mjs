@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // playground-extension-ui.mjs — uses the bot's message extension in the Teams emulator's group chat, as a person does.
 //
-//   node tests/tools/playground-extension-ui.mjs <emulator-url> <screenshot-folder> <group-chat-name> <request-link> <request-title>
+//   node tests/tools/playground-extension-ui.mjs <emulator-url> <screenshot-folder> <group-chat-name> <group-chat-id> <request-link> <request-title>
 //
 // Opens the emulator in Debian's Chromium (never a downloaded browser) as its user, Alex Wilber,
-// whom the demo bot links by himself, and goes to the group chat (e.g. "Group Chat").
+// whom the demo bot links by himself, and goes to the group chat (e.g. "Group Chat"). The page opens
+// a chat when it is clicked only once it has finished loading; the emulator installing the bot in
+// the group chat (the page's call for <group-chat-id>) is what shows the chat is open.
 // 1. The compose box's "+" → Search Command, command id myTasks, searched for "Time off 12": the
 //    results; screenshot 1-search-results.png. Picks the result of request #1002: the card goes into
 //    the compose box; 2-card-in-compose.png. Sends it: the posted card "Integrify task" with Show;
@@ -25,9 +27,9 @@ import path from "node:path";
 import fs from "node:fs";
 import { launchChromium, keepOffline } from "./offline-browser.mjs";
 
-const [url, folder, groupChat, requestLink, requestTitle] = process.argv.slice(2);
-if (!url || !folder || !groupChat || !requestLink || !requestTitle) {
-    console.error("usage: node playground-extension-ui.mjs <emulator-url> <screenshot-folder> <group-chat-name> <request-link> <request-title>");
+const [url, folder, groupChat, groupChatId, requestLink, requestTitle] = process.argv.slice(2);
+if (!url || !folder || !groupChat || !groupChatId || !requestLink || !requestTitle) {
+    console.error("usage: node playground-extension-ui.mjs <emulator-url> <screenshot-folder> <group-chat-name> <group-chat-id> <request-link> <request-title>");
     process.exit(2);
 }
 fs.mkdirSync(folder, { recursive: true });
@@ -58,7 +60,15 @@ try {
     step = `opening the group chat ${groupChat}`;
     const chat = page.getByRole("treeitem", { name: groupChat });
     await seen(chat);
-    await chat.click();
+    const installation = `/_debug/conversation/${encodeURIComponent(groupChatId)}/installation`;
+    let open = false;
+    const opened = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === installation, { timeout: 60000 })
+        .then(() => { open = true; });
+    for (let tries = 0; !open && tries < 30; tries++) {
+        await chat.click();
+        await Promise.race([opened, page.waitForTimeout(2000)]);
+    }
+    await opened;
     step = "waiting for the bot's welcome in the group chat";
     await seen(page.getByText("I'm the Integrify bot").first());
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using IntegrifyBot.Routing;
 
 namespace IntegrifyBot.Teams;
@@ -10,7 +8,7 @@ namespace IntegrifyBot.Teams;
 /// router's requests. Read here rather than through the SDK's casts, which fail with an exception on
 /// a value of an unexpected shape: whatever arrives, the bot reads what it can and answers.
 /// </summary>
-internal static partial class ExtensionInvokes
+internal static class ExtensionInvokes
 {
     public const string Query = "composeExtension/query";
     public const string QueryLink = "composeExtension/queryLink";
@@ -76,9 +74,8 @@ internal static partial class ExtensionInvokes
         }
 
         var text = string.Equals(String(body, "contentType"), "html", StringComparison.OrdinalIgnoreCase)
-            ? WebUtility.HtmlDecode(Tag().Replace(LineBreak().Replace(content, " "), string.Empty))
-            : content;
-        text = Spaces().Replace(text.Replace('\u00A0', ' '), " ").Trim();
+            ? HtmlText.ToPlain(content)
+            : HtmlText.Tidy(content);
         return text.Length == 0 ? null : Cut(text);
     }
 
@@ -94,13 +91,4 @@ internal static partial class ExtensionInvokes
         Property(element, name) is { ValueKind: JsonValueKind.Number } found && found.TryGetInt32(out var number) ? number : null;
 
     private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"<(br|/p|/div|/li)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex LineBreak();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Spaces();
 }

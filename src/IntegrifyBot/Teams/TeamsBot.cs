@@ -43,6 +43,11 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
             return;
         }
 
+        if (MessageText.IsCardAlone(activity))
+        {
+            return;
+        }
+
         var text = MessageText.Of(activity);
         var answer = router.HandleTextAsync(turn, text, cancellationToken);
         await TypingUntilAsync(turnContext, answer, cancellationToken);
