@@ -109,6 +109,8 @@ cat <<MESSAGE
   IntegrifyBot is running in demo mode.
   Open http://localhost:${port} in your browser to chat with it in the Teams emulator.
   Try: tasks (the demo links you to Integrify as alexw without any typing), status, new request, reports, help
+  The message extension: in Group Chat, press + beside the message box; Search Command finds your tasks
+  to share as cards, Action Command starts a request, Link Unfurling takes a link from Open in Integrify.
   About 20 seconds after that first message a colleague's request arrives as "New task for you",
   and another every few minutes. To send one now:
     curl -X POST ${SIMULATOR}/_sim/demo/tasks

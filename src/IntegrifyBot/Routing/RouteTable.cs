@@ -20,6 +20,11 @@ public sealed class RouteTable
     private readonly List<PatternRoute> patterns = [];
     private readonly Dictionary<string, SearchRoute> searches = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DialogRoute> dialogs = new(StringComparer.Ordinal);
+
+    // Teams names the command from the app's manifest; a client that names none (the Teams emulator,
+    // whose command id may be left blank) gets the first one mapped: the main search, the one dialog.
+    private SearchRoute? firstSearch;
+    private DialogRoute? firstDialog;
     private readonly Dictionary<IntegrifyPageKind, LinkRoute> links = [];
     private int longestPhraseWords = 1;
 
@@ -86,10 +91,13 @@ public sealed class RouteTable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!searches.TryAdd(commandId, new SearchRoute(commandId, handler)))
+        var route = new SearchRoute(commandId, handler);
+        if (!searches.TryAdd(commandId, route))
         {
             throw new InvalidOperationException($"The search command \"{commandId}\" is mapped twice.");
         }
+
+        firstSearch ??= route;
     }
 
     /// <summary>
@@ -105,10 +113,13 @@ public sealed class RouteTable
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(submit);
-        if (!dialogs.TryAdd(commandId, new DialogRoute(commandId, open, submit)))
+        var route = new DialogRoute(commandId, open, submit);
+        if (!dialogs.TryAdd(commandId, route))
         {
             throw new InvalidOperationException($"The action command \"{commandId}\" is mapped twice.");
         }
+
+        firstDialog ??= route;
     }
 
     /// <summary>
@@ -213,9 +224,9 @@ public sealed class RouteTable
 
     internal VerbRoute? FindVerb(string verb) => verbs.GetValueOrDefault(verb);
 
-    internal SearchRoute? FindSearch(string commandId) => searches.GetValueOrDefault(commandId);
+    internal SearchRoute? FindSearch(string commandId) => string.IsNullOrWhiteSpace(commandId) ? firstSearch : searches.GetValueOrDefault(commandId);
 
-    internal DialogRoute? FindDialog(string commandId) => dialogs.GetValueOrDefault(commandId);
+    internal DialogRoute? FindDialog(string commandId) => string.IsNullOrWhiteSpace(commandId) ? firstDialog : dialogs.GetValueOrDefault(commandId);
 
     internal LinkRoute? FindLink(IntegrifyPageKind kind) => links.GetValueOrDefault(kind);
 

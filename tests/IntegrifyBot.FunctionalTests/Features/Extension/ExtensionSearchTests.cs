@@ -99,6 +99,29 @@ public sealed class ExtensionSearchTests : LinkedAlexTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(null)]
+    public async Task A_search_that_names_no_command_searches_alexs_tasks(string? commandId)
+    {
+        // Teams names the command from the manifest; a client that names none gets the main search.
+        var query = Query("myTasks", "time off");
+        if (commandId is null)
+        {
+            query.Remove("commandId");
+        }
+        else
+        {
+            query["commandId"] = commandId;
+        }
+
+        var results = Results(await Bot.InvokeAsync(Query, query));
+
+        Assert.Equal(Results(await Bot.InvokeAsync(Query, Query("myTasks", "time off"))).Select(result => result.Text), results.Select(result => result.Text));
+        Assert.All(results, result => Assert.Equal("task.shared", Refresh(result.Card).Verb));
+    }
+
+    [Theory]
     [InlineData("""{"commandId":42,"parameters":"nope","queryOptions":{"skip":"a","count":-5}}""")]
     [InlineData("""{"commandId":"myTasks","parameters":[{"name":"search"},{"value":7}],"queryOptions":{"skip":99999999,"count":100000}}""")]
     [InlineData("""{}""")]

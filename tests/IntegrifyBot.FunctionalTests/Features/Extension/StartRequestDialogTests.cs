@@ -30,6 +30,24 @@ public sealed class StartRequestDialogTests : LinkedAlexTests
     }
 
     [Fact]
+    public async Task An_action_command_that_names_no_command_opens_and_submits_the_start_dialog()
+    {
+        // Teams names the command from the manifest; a client that names none gets the bot's one dialog.
+        var opening = Opening("compose");
+        opening["commandId"] = "";
+        var (title, _) = Dialog(await Bot.InvokeAsync(FetchTask, opening));
+        Assert.Equal("Start a request", title);
+
+        var submission = await FilledAsync("Time Off", "Time off without a command id", post: false);
+        submission.Remove("commandId");
+        var task = (await Bot.InvokeAsync(SubmitAction, submission)).GetProperty("task");
+
+        Assert.Equal("message", task.GetProperty("type").GetString());
+        Assert.Matches("You started request #\\d+ “Time off without a command id”.", task.GetProperty("value").GetString());
+        Assert.Equal(1, Bot.Simulator.Counters.Calls("R2"));
+    }
+
+    [Fact]
     public async Task From_a_message_its_text_names_the_request()
     {
         var opening = Opening("message");
