@@ -202,6 +202,18 @@ public sealed class LinkingBot : IAsyncDisposable
     /// <summary>Links the activity files' Alex to the simulator's alexw with the in-card password form.</summary>
     public Task LinkAlexAsync() => LinkAlexAsync(Client, Connector.ServiceUrl);
 
+    /// <summary>Alex as Teams' member directory describes him, with the address zero-touch linking reads.</summary>
+    public void ListAlexAsMember(string email = "alexw@example.com", string? userPrincipalName = null) =>
+        Connector.Members[TeamsActivities.UserId] = new
+        {
+            id = TeamsActivities.UserId,
+            aadObjectId = TeamsActivities.UserAadObjectId,
+            name = "Alex Wilber",
+            email,
+            userPrincipalName = userPrincipalName ?? email,
+            tenantId = TeamsActivities.TenantId,
+        };
+
     /// <summary>
     /// Links Alex, in his personal chat (whose address the bot then keeps), through any bot's
     /// /api/messages: one in this process or a published one.

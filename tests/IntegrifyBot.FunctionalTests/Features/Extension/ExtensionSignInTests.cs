@@ -78,14 +78,7 @@ public sealed class ExtensionSignInTests : IAsyncLifetime
             ["Linking:ZeroTouch:Enabled"] = "true",
             ["Linking:ZeroTouch:AllowedDomains:0"] = "example.com",
         });
-        zeroTouch.Connector.Members[TeamsActivities.UserId] = new
-        {
-            id = TeamsActivities.UserId,
-            aadObjectId = TeamsActivities.UserAadObjectId,
-            name = "Alex Wilber",
-            email = "alexw@example.com",
-            userPrincipalName = "alexw@example.com",
-        };
+        zeroTouch.ListAlexAsMember();
 
         var results = Results(await zeroTouch.InvokeAsync("composeExtension/query", Query("myTasks", search: null), conversation: TeamsActivities.GroupChat()));
 

@@ -88,14 +88,5 @@ public sealed class ZeroTouchLinkingTests : IAsyncLifetime
         Assert.Null(await bot.StoredAsync());
     }
 
-    private void Member(string email, string upn) =>
-        bot.Connector.Members[TeamsActivities.UserId] = new
-        {
-            id = TeamsActivities.UserId,
-            aadObjectId = TeamsActivities.UserAadObjectId,
-            name = "Alex Wilber",
-            email,
-            userPrincipalName = upn,
-            tenantId = TeamsActivities.TenantId,
-        };
+    private void Member(string email, string upn) => bot.ListAlexAsMember(email, upn);
 }

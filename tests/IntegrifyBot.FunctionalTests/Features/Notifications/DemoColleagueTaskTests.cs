@@ -33,15 +33,7 @@ public sealed class DemoColleagueTaskTests : IAsyncLifetime
                 simulator.DemoTaskDelay = TimeSpan.FromSeconds(8);
                 simulator.DemoTaskInterval = TimeSpan.FromDays(1);
             });
-        bot.Connector.Members[TeamsActivities.UserId] = new
-        {
-            id = TeamsActivities.UserId,
-            aadObjectId = TeamsActivities.UserAadObjectId,
-            name = "Alex Wilber",
-            email = "alexw@example.com",
-            userPrincipalName = "alexw@example.com",
-            tenantId = TeamsActivities.TenantId,
-        };
+        bot.ListAlexAsMember();
     }
 
     public async Task DisposeAsync() => await bot.DisposeAsync();
