@@ -10,6 +10,7 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api");
         var authorized = app.MapGroup("/api").AddEndpointFilter<BearerAuthFilter>();
         AuthEndpoints.Map(api, authorized);
+        UserEndpoints.Map(authorized);
         TaskEndpoints.Map(authorized);
         RequestEndpoints.Map(authorized);
         ReportEndpoints.Map(authorized);

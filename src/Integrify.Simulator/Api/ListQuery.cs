@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Integrify.Simulator.Api;
 
-/// <summary>The paging, sorting and search query of the list calls (T1, R4).</summary>
+/// <summary>The paging, sorting and search query of the list calls (T1, R4; U2 takes its paging and order).</summary>
 internal sealed record ListQuery(string? Search, int Start, int Count, string Sort, bool Descending)
 {
     public const int DefaultCount = 10;

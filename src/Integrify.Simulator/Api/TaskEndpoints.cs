@@ -4,12 +4,11 @@ using Integrify.Simulator.Workflow;
 
 namespace Integrify.Simulator.Api;
 
-/// <summary>U1 and T1 to T8: the current user, their tasks, completing them, and comments.</summary>
+/// <summary>T1 to T8: the caller's tasks, completing them, and comments.</summary>
 internal static class TaskEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/user/current", CurrentUser).WithName("U1");
         api.MapGet("/instance/mytask/list", MyTasks).WithName("T1");
         api.MapGet("/instance/tasktypes/approval/{recipientTaskSid}", (string recipientTaskSid, HttpContext context, WorkflowStore store) =>
             store.Approval(context.Caller().User, recipientTaskSid).ToResult()).WithName("T2");
@@ -25,12 +24,6 @@ internal static class TaskEndpoints
             store.Comments(context.Caller().User, instanceSid).ToResult()).WithName("T7");
         api.MapPost("/instance/comments/post", (CommentBody? body, HttpContext context, WorkflowStore store) =>
             store.PostComment(context.Caller().User, body).ToResult(_ => Results.Ok())).WithName("T8");
-    }
-
-    private static IResult CurrentUser(HttpContext context)
-    {
-        var user = context.Caller().User;
-        return Results.Json(new CurrentUserResponse(WorkflowViews.Sid(user.Sid), user.UserName, user.Email, user.NameFirst, user.NameLast, user.TimeZone, user.Locale));
     }
 
     private static IResult MyTasks(HttpContext context, WorkflowStore store)

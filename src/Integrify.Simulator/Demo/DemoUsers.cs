@@ -18,12 +18,12 @@ internal static class DemoUsers
 
     public static IReadOnlyList<UserAccount> All { get; } =
     [
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000001"), "alexw", "Alex", "Wilber", "alexw@example.com", "America/New_York", "en-US", "Operations", "pattif"),
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000002"), "meganb", "Megan", "Bowen", "meganb@example.com", "America/Los_Angeles", "en-US", "Human Resources", "alexw"),
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000003"), "adelev", "Adele", "Vance", "adelev@example.com", "Europe/London", "en-GB", "Design", "alexw"),
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000004"), "isaiahl", "Isaiah", "Langer", "isaiahl@example.com", "America/Chicago", "en-US", "IT", "alexw"),
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000005"), "pattif", "Patti", "Fernandez", "pattif@example.com", "Europe/Madrid", "es-ES", "Finance", "lynner"),
-        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000006"), "lynner", "Lynne", "Robbins", "lynner@example.com", "Australia/Sydney", "en-AU", "IT", "pattif"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000001"), "alexw", "Alex", "Wilber", "alexw@example.com", "America/New_York", "en-US", "Operations", "Operations Coordinator", "pattif"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000002"), "meganb", "Megan", "Bowen", "meganb@example.com", "America/Los_Angeles", "en-US", "Human Resources", "HR Manager", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000003"), "adelev", "Adele", "Vance", "adelev@example.com", "Europe/London", "en-GB", "Design", "Senior Designer", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000004"), "isaiahl", "Isaiah", "Langer", "isaiahl@example.com", "America/Chicago", "en-US", "IT", "Security Engineer", "alexw"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000005"), "pattif", "Patti", "Fernandez", "pattif@example.com", "Europe/Madrid", "es-ES", "Finance", "Finance Director", "lynner"),
+        new(Guid.Parse("6e1f4c6a-3b2d-4f7e-9a01-a1e8c0000006"), "lynner", "Lynne", "Robbins", "lynner@example.com", "Australia/Sydney", "en-AU", "IT", "IT Administrator", "pattif"),
     ];
 
     /// <summary>Who does the work of each department role in the demo processes.</summary>

@@ -17,6 +17,10 @@ internal sealed class UserDirectory
     {
         ArgumentNullException.ThrowIfNull(options);
         All = [.. DemoUsers.All, .. Enumerable.Range(1, options.GeneratedUsers).Select(Generated)];
+        ByName = [.. All
+            .OrderBy(user => user.NameLast, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(user => user.NameFirst, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(user => user.UserName, StringComparer.OrdinalIgnoreCase)];
         foreach (var user in All)
         {
             byLogin[user.UserName] = user;
@@ -26,6 +30,9 @@ internal sealed class UserDirectory
     }
 
     public IReadOnlyList<UserAccount> All { get; }
+
+    /// <summary>Everyone by last name, then first name: the directory's order, sorted once since a search walks it.</summary>
+    public IReadOnlyList<UserAccount> ByName { get; }
 
     public UserAccount? Find(string? userName) =>
         userName is not null && byLogin.TryGetValue(userName, out var user) && string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase) ? user : null;
@@ -49,5 +56,6 @@ internal sealed class UserDirectory
         "Etc/UTC",
         "en-US",
         "Operations",
+        "Operations Associate",
         "alexw");
 }

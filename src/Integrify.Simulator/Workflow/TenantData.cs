@@ -10,6 +10,8 @@ internal sealed class TenantData(DateTimeOffset seededAt, Demo.UserDirectory use
 
     public IReadOnlyList<UserAccount> Users => users.All;
 
+    public IReadOnlyList<UserAccount> UsersByName => users.ByName;
+
     public IReadOnlyList<ProcessDefinition> Processes { get; set; } = [];
 
     public IReadOnlyList<Reports.ReportDefinition> Reports { get; set; } = [];

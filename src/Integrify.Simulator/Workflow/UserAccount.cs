@@ -10,6 +10,7 @@ internal sealed record UserAccount(
     string TimeZone,
     string Locale,
     string Department,
+    string Title,
     string? ManagerUserName)
 {
     public string FullName => $"{NameFirst} {NameLast}";

@@ -71,5 +71,8 @@ internal static class WorkflowViews
     public static CatalogItemResponse Catalog(ProcessDefinition process) =>
         new(Sid(process.Sid), process.Name, process.Description, process.Category);
 
+    public static DirectoryUserResponse DirectoryUser(UserAccount user) =>
+        new(Sid(user.Sid), user.UserName, user.Email, user.NameFirst, user.NameLast, user.Title, user.Department);
+
     public static string Sid(Guid sid) => sid.ToString("D");
 }

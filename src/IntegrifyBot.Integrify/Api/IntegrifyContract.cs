@@ -21,6 +21,7 @@ internal static class IntegrifyContract
         new("A4", HttpMethod.Get, nameof(IntegrifyPaths.OrganizationKeyLogin), IntegrifyPaths.OrganizationKeyLogin, KeyInPath: true),
         new("A5", HttpMethod.Delete, nameof(IntegrifyPaths.Logout), IntegrifyPaths.Logout),
         new("U1", HttpMethod.Get, nameof(IntegrifyPaths.CurrentUser), IntegrifyPaths.CurrentUser),
+        new("U2", HttpMethod.Get, nameof(IntegrifyPaths.SearchUsers), IntegrifyPaths.SearchUsers),
         new("T1", HttpMethod.Get, nameof(IntegrifyPaths.MyTasks), IntegrifyPaths.MyTasks),
         new("T2", HttpMethod.Get, nameof(IntegrifyPaths.Approval), IntegrifyPaths.Approval),
         new("T3", HttpMethod.Post, nameof(IntegrifyPaths.Approval), IntegrifyPaths.Approval),

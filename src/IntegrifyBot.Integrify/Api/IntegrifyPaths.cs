@@ -14,6 +14,7 @@ public static class IntegrifyPaths
     public const string Logout = "/api/auth/dbauth/{tenant}";                                                   // A5
 
     public const string CurrentUser = "/api/user/current";                                                     // U1
+    public const string SearchUsers = "/api/users";                                                            // U2 (path inferred)
 
     public const string MyTasks = "/api/instance/mytask/list";                                                 // T1
     public const string Approval = "/api/instance/tasktypes/approval/{recipientTaskSid}";                      // T2, T3

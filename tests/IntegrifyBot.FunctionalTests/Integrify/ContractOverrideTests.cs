@@ -41,6 +41,24 @@ public sealed class ContractOverrideTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_configured_user_search_path_is_where_people_are_looked_up_with_what_was_typed()
+    {
+        // The simulator's routes ignore case, so it still answers the search at this spelling of its path.
+        await using var client = Client(new() { ["Integrify:Paths:SearchUsers"] = "/API/Users" });
+        var alex = await client.SignInAsync("alexw");
+
+        var byName = await client.Users.SearchUsersAsync(alex, UserQuery.Typed("megan b", count: 5), CancellationToken.None);
+        var byEmail = await client.Users.SearchUsersAsync(alex, UserQuery.Typed("meganb@example.com"), CancellationToken.None);
+
+        Assert.Equal("meganb", Assert.Single(byName.Items).UserName);
+        Assert.Equal("meganb", Assert.Single(byEmail.Items).UserName);
+        Assert.Equal(
+            ["/API/Users?name=megan%20b&count=5", "/API/Users?email=meganb%40example.com"],
+            sent.Select(address => address.PathAndQuery));
+        Assert.Equal(2, simulator.Counters.Calls("U2"));
+    }
+
+    [Fact]
     public async Task A_moved_path_carries_the_placeholder_values_escaped_so_they_add_no_segment_or_query()
     {
         await using var client = Client(new() { ["Integrify:Paths:Approval"] = "/api/v2/approvals/{recipientTaskSid}/details" });

@@ -201,6 +201,32 @@ public sealed class IntegrifyClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_colleague_is_found_by_part_of_her_name_or_by_her_email_and_can_be_handed_a_task()
+    {
+        var alex = await client.SignInAsync("alexw");
+        var megan = await client.SignInAsync("meganb");
+        var (task, _) = await FirstApprovalAsync(alex);
+
+        var byName = await client.Users.SearchUsersAsync(alex, UserQuery.Typed("megan"), CancellationToken.None);
+        var byEmail = await client.Users.SearchUsersAsync(alex, UserQuery.Typed(" MEGANB@example.com "), CancellationToken.None);
+        var everyone = await client.Users.SearchUsersAsync(alex, new UserQuery { Start = 2, Count = 3 }, CancellationToken.None);
+        var found = Assert.Single(byName.Items);
+        await client.Tasks.ReassignAsync(alex, task.RecipientTaskSid, found.Sid, CancellationToken.None);
+
+        Assert.Equal(1, byName.Total);
+        Assert.Equal(
+            new DirectoryUser { Sid = found.Sid, UserName = "meganb", Email = "meganb@example.com", NameFirst = "Megan", NameLast = "Bowen", Title = "HR Manager", Department = "Human Resources" },
+            found);
+        Assert.Equal((await client.Users.GetCurrentUserAsync(megan, CancellationToken.None)).Sid, found.Sid);
+        Assert.Equal(found, Assert.Single(byEmail.Items));
+        Assert.Equal(6, everyone.Total);
+        Assert.Equal(["isaiahl", "lynner", "adelev"], everyone.Items.Select(user => user.UserName));
+        var meganTasks = (await client.Tasks.ListMyTasksAsync(megan, new ListQuery { Count = 100 }, CancellationToken.None)).Items;
+        Assert.Contains(meganTasks, item => item.RecipientTaskSid == task.RecipientTaskSid);
+        Assert.Equal(3, simulator.Counters.CallsBy("alexw", "U2"));
+    }
+
+    [Fact]
     public async Task A_request_is_started_listed_read_and_cancelled_once()
     {
         var user = await client.SignInAsync("alexw");

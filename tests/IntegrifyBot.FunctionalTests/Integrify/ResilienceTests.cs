@@ -51,6 +51,18 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_search_that_fails_once_is_tried_again_like_any_read()
+    {
+        simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/users", Status = 503, Times = 1 });
+
+        var found = await client.Users.SearchUsersAsync(alex, UserQuery.Typed("megan"), CancellationToken.None).WaitAsync(Guard);
+
+        Assert.Equal("meganb", Assert.Single(found.Items).UserName);
+        Assert.Equal(1, simulator.Counters.Calls("U2", "503"));
+        Assert.Equal(2, simulator.Counters.Calls("U2"));
+    }
+
+    [Fact]
     public async Task A_429_is_tried_again_no_sooner_than_retry_after_says()
     {
         simulator.Faults.Add(new FaultSpec { PathPrefix = "/api/instance/mytask/list", Status = 429, RetryAfterSeconds = 1, Times = 1 });

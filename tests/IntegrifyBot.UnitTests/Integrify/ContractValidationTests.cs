@@ -18,6 +18,7 @@ public sealed class ContractValidationTests
     [InlineData("Integrify:Paths:Approval", "/api/v2/approvals/{recipientTaskSid}/{userName}", "Integrify:Paths:Approval must hold {recipientTaskSid} once each and no other placeholder")]
     [InlineData("Integrify:Paths:Approval", "/api/v2/{recipientTaskSid}/{recipientTaskSid}", "Integrify:Paths:Approval must hold {recipientTaskSid} once each")]
     [InlineData("Integrify:Paths:MyTasks", "/api/v2/tasks/{recipientTaskSid}", "Integrify:Paths:MyTasks must hold no placeholder")]
+    [InlineData("Integrify:Paths:SearchUsers", "/api/users/{contactSid}", "Integrify:Paths:SearchUsers must hold no placeholder, as /api/users does.")]
     [InlineData("Integrify:Paths:MyTasks", "https://elsewhere.example/api/instance/mytask/list", "Integrify:Paths:MyTasks must be a path on the Integrify instance that starts with a single /")]
     [InlineData("Integrify:Paths:MyTasks", "//elsewhere.example/api/instance/mytask/list", "Integrify:Paths:MyTasks must be a path on the Integrify instance that starts with a single /")]
     [InlineData("Integrify:Paths:MyTasks", "api/v2/my-tasks", "Integrify:Paths:MyTasks must be a path on the Integrify instance that starts with a single /")]
@@ -47,6 +48,7 @@ public sealed class ContractValidationTests
 
     [Theory]
     [InlineData("Integrify:Paths:Refresh", "/api/auth/token/refresh")]
+    [InlineData("Integrify:Paths:SearchUsers", "/api/v2/users/search")]
     [InlineData("Integrify:Paths:Reassign", "/api/v2/tasks/{contactSid}/take-over/{recipientTaskSid}")]
     [InlineData("Integrify:Paths:PersonalKeyLogin", "/api/auth/apikey/{tenant}/{personalKey}/impersonate/self")]
     [InlineData("Integrify:Paths:mytasks", "/api/v2/my-tasks;list")]

@@ -6,6 +6,7 @@ public sealed class RepeatableRequestsTests
 {
     [Theory]
     [InlineData("GET", "/api/instance/mytask/list", true)]
+    [InlineData("GET", "/api/users?name=megan", true)]
     [InlineData("GET", "/api/instance/tasktypes/approval/abc", true)]
     [InlineData("POST", "/api/instance/tasktypes/approval/abc", false)]
     [InlineData("POST", "/api/instance/start/p1", false)]
