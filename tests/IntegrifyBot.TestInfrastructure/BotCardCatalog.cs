@@ -109,6 +109,16 @@ public static class BotCardCatalog
         var details = quote with { RecipientTaskSid = "rt-12", TaskName = "Complete purchase details", TaskType = "form", RequestName = "Docking station", ProcessName = "Purchase Request", DueDate = null };
         yield return ("request-started-form-yours", RequestCards.JustStarted(renewal, "Docking station", new ActionableTask(details, null), channel, integrify, now));
         yield return ("task-comment-needed", TaskCards.CommentNeeded(new ApproveTaskData("rt-1", "deny", 1001), "Deny"));
+        yield return ("task-reassign-search", ReassignCards.Search(approval, new TaskListView(), typed: null, found: null, total: 0));
+        DirectoryUser[] megans =
+        [
+            new() { Sid = "00000000-0000-0000-0000-0000000000b1", NameFirst = "Megan", NameLast = "Bowen", Title = "HR Manager", Email = "meganb@example.com" },
+            new() { Sid = "00000000-0000-0000-0000-0000000000b2", NameFirst = "Megan", NameLast = "O'Neil <b>", Email = "megano@example.com" },
+        ];
+        yield return ("task-reassign-found", ReassignCards.Search(approval, new TaskListView("laptop", 10), "megan", megans, total: 14, new CardNotice("Integrify did not reassign the task: The task is already assigned to you.", IsProblem: true)));
+        yield return ("task-reassign-nobody", ReassignCards.Search(approval, new TaskListView(), "**nobody**", [], total: 0));
+        yield return ("task-reassigned", ReassignCards.Reassigned(approval, "Megan Bowen", now, "Away until the 20th [see](https://example.com)", new TaskListView(), personal));
+        yield return ("task-reassign-no-longer-open", ReassignCards.NoLongerOpen(new TaskListView()));
         yield return ("task-assigned-approval", TaskCards.Assigned(new ActionableTask(approval with { StartDate = now }, choices with { Instructions = "Check the budget line first." }), "Please decide by **Friday**: [budget](https://example.com)", personal, integrify, now));
         yield return ("task-assigned-milestone", TaskCards.Assigned(new ActionableTask(milestone, null), message: null, personal, integrify, now));
         yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));

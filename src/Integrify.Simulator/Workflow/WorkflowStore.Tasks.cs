@@ -119,6 +119,11 @@ internal sealed partial class WorkflowStore
                 return ApiProblem.NotFound($"There is no user with contactSid '{contactSid}'.");
             }
 
+            if (target.UserName == caller.UserName)
+            {
+                return ApiProblem.BadRequest("The task is already assigned to you.");
+            }
+
             found.Value!.Assignee = target;
             return true;
         }

@@ -25,6 +25,7 @@ public static class FeatureExtensions
         services.AddSingleton<TaskFinder>();
         services.AddSingleton<SharedViews>();
         services.AddSingleton<IBotFeature, TasksFeature>();
+        services.AddSingleton<IBotFeature, ReassignFeature>();
         services.AddMemoryCache();
         services.AddSingleton<RequestStarts>();
         services.AddSingleton<IBotFeature, RequestsFeature>();

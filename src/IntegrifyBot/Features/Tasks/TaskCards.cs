@@ -223,6 +223,7 @@ public static class TaskCards
             Body = [new TextInput(TaskVerbs.NewCommentInput) { Label = "Comment", IsMultiline = true, IsRequired = true, ErrorMessage = "Please write a comment.", MaxLength = MaxCommentLength }],
             Actions = [CardActions.Execute("Add comment", TaskVerbs.AddComment, new AddCommentData(task.RecipientTaskSid, view.Search, view.Start))],
         }) { Title = "Add a comment" });
+        actions.Add(CardActions.Execute("Reassign", TaskVerbs.Reassign, new ReassignTaskData(task.RecipientTaskSid, view.Search, view.Start)));
         actions.Add(CardActions.Execute("Back to my tasks", TaskVerbs.Page, view));
         return new AdaptiveCard
         {

@@ -13,6 +13,8 @@ public static class TaskVerbs
     public const string Complete = "task.complete";
     public const string Open = "task.open";
     public const string AddComment = "task.comment";
+    public const string Reassign = "task.reassign";
+    public const string ReassignTo = "task.reassignTo";
 
     /// <summary>The comment sent with an approval choice (T3).</summary>
     public const string CommentInput = "comment";
@@ -59,6 +61,29 @@ public sealed record AddCommentData(
     [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
     [property: Range(0, 10_000)] int Start = 0,
     [property: MaxLength(TaskCards.MaxCommentLength)] string? NewComment = null);
+
+/// <summary>
+/// Reassign on a task: the people search, empty at first, then with what was typed
+/// (<see cref="ReassignCards.ColleagueInput"/>) to find colleagues by name or email (U2).
+/// </summary>
+public sealed record ReassignTaskData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: MaxLength(ReassignCards.MaxColleagueLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Colleague = null);
+
+/// <summary>
+/// The reassignment confirmed: the colleague picked among those found for <see cref="Colleague"/>.
+/// The pick is looked up again with that search, so only someone Integrify's directory offers is
+/// ever handed the task, whatever the card carried.
+/// </summary>
+public sealed record ReassignToData(
+    [property: Required, MaxLength(64)] string RecipientTaskSid,
+    [property: Required, MaxLength(ReassignCards.MaxColleagueLength)] string Colleague,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: MaxLength(64), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContactSid = null,
+    [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReassignComment = null);
 
 /// <summary>The task types the bot completes in a card without a form (T4, T5).</summary>
 public enum CompletableTaskType

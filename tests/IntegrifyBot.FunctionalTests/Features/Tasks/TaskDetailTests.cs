@@ -21,7 +21,7 @@ public sealed class TaskDetailTests : LinkedAlexTests
         Assert.Equal(1, Bot.Simulator.Counters.Calls("T7"));
 
         var approval = await Bot.ClickAsync("task.open", Data(Button(list, "#1002", "Details")));
-        Assert.Equal(["Approve", "Deny", "Add a comment", "Back to my tasks"], Titles(approval.GetProperty("actions")));
+        Assert.Equal(["Approve", "Deny", "Add a comment", "Reassign", "Back to my tasks"], Titles(approval.GetProperty("actions")));
         Assert.Contains("comment", LinkingBot.Inputs(approval).Keys);
     }
 
