@@ -1,3 +1,4 @@
+using IntegrifyBot.Routing;
 using IntegrifyBot.Notifications.Push;
 using IntegrifyBot.Conversations;
 
@@ -22,6 +23,8 @@ public static class NotificationsExtensions
         services.AddHostedService(provider => provider.GetRequiredService<NotificationPoller>());
         services.AddSingleton<DigestScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<DigestScheduler>());
+        services.AddSingleton<TaskAnnouncer>();
+        services.AddSingleton<ITaskAnnouncer>(provider => provider.GetRequiredService<TaskAnnouncer>());
         services.AddSingleton<IntegrifyPushReceiver>();
         services.AddSingleton<PersonalChats>();
         services.AddSingleton<NotificationMetrics>();

@@ -17,9 +17,13 @@ public sealed partial class ReassignFeature(
     TaskFinder finder,
     TaskActions actions,
     ApprovalChoices choices,
+    ITaskAnnouncer announcer,
     TimeProvider time,
     ILogger<ReassignFeature> logger) : IBotFeature
 {
+    /// <summary>What a press of Reassign finds when the task was moved, completed or withdrawn meanwhile.</summary>
+    private static readonly CardNotice Gone = new("That task is no longer open for you.", IsProblem: true);
+
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -70,23 +74,37 @@ public sealed partial class ReassignFeature(
         }
 
         var comment = string.IsNullOrWhiteSpace(data.ReassignComment) ? null : data.ReassignComment.Trim();
-        var refusal = await actions.RunOnceAsync(user, task.RecipientTaskSid, () => SendAsync(user, task, colleague, comment));
-        if (refusal.IsProblem)
+        var outcome = await actions.RunOnceAsync(user, task.RecipientTaskSid, () => SendAsync(user, task.RecipientTaskSid, colleague, comment));
+        if (ReferenceEquals(outcome, Gone))
         {
-            return new CardReply(ReassignCards.Search(task, view, typed, found.People, found.Total, refusal));
+            return new CardReply(ReassignCards.NoLongerOpen(view));
+        }
+
+        if (outcome.IsProblem)
+        {
+            return new CardReply(ReassignCards.Search(task, view, typed, found.People, found.Total, outcome));
         }
 
         choices.Forget(user);
+        await AnnounceAsync(turn, task, colleague, comment);
         return new CardReply(ReassignCards.Reassigned(task, ReassignCards.NameOf(colleague), time.GetUtcNow(), comment, view, turn));
     }
 
     /// <summary>
-    /// The comment, then the reassignment, neither cancelled with the turn: once sent, the outcome
-    /// must be known. The comment goes first because the request may no longer be the user's to
-    /// comment on once the task is not. A problem notice when Integrify refused, with its reason.
+    /// The task checked once more, then the comment, then the reassignment, none cancelled with the
+    /// turn: once sent, the outcome must be known. Checked here, where presses of Reassign take turns,
+    /// so that a press after another has moved the task finds it gone rather than sending T6 again.
+    /// The comment goes first because the request may no longer be the user's to comment on once the
+    /// task is not. <see cref="Gone"/> when the task is not the user's any more; a problem notice
+    /// with Integrify's reason when it refused.
     /// </summary>
-    private async Task<CardNotice> SendAsync(IntegrifyUser user, TaskItem task, DirectoryUser colleague, string? comment)
+    private async Task<CardNotice> SendAsync(IntegrifyUser user, string recipientTaskSid, DirectoryUser colleague, string? comment)
     {
+        if (await finder.FindOpenAsync(user, recipientTaskSid, CancellationToken.None) is not { } task)
+        {
+            return Gone;
+        }
+
         var commented = false;
         try
         {
@@ -109,6 +127,30 @@ public sealed partial class ReassignFeature(
         }
     }
 
+    /// <summary>
+    /// The colleague's *New task for you*, at once when they are linked, never twice (the outbox keeps
+    /// one per person and task, whoever finds it first). The task moved already: a failure to queue
+    /// it only delays the message until the colleague's next poll, so it does not fail the turn.
+    /// </summary>
+    private async Task AnnounceAsync(BotRequest turn, TaskItem task, DirectoryUser colleague, string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(colleague.UserName))
+        {
+            return;
+        }
+
+        var from = string.IsNullOrWhiteSpace(turn.User.Name) ? "A colleague" : turn.User.Name;
+        var line = comment is null ? $"{from} handed this task to you." : $"{from} handed this task to you: “{comment}”";
+        try
+        {
+            await announcer.AnnounceAsync(colleague.UserName, task.RecipientTaskSid, line, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogNotAnnounced(exception);
+        }
+    }
+
     private async Task<(IReadOnlyList<DirectoryUser> People, int Total)> FindPeopleAsync(IntegrifyUser user, string typed, CancellationToken cancellationToken)
     {
         var page = await users.SearchUsersAsync(user, UserQuery.Typed(typed, start: 0, count: ReassignCards.MaxPeopleShown), cancellationToken);
@@ -121,6 +163,9 @@ public sealed partial class ReassignFeature(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user reassigned a task from a card")]
     private partial void LogReassigned();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reassigned task could not be queued for its new assignee's Teams users; their next poll finds it")]
+    private partial void LogNotAnnounced(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Integrify refused to reassign a task (status {Status})")]
     private partial void LogRefused(int? status);

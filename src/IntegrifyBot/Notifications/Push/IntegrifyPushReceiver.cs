@@ -15,10 +15,7 @@ namespace IntegrifyBot.Notifications.Push;
 internal sealed partial class IntegrifyPushReceiver(
     IOptionsMonitor<NotificationsOptions> options,
     PushReplays replays,
-    LinkedTeamsUsers linkedUsers,
-    NotificationOutbox outbox,
-    NotificationPreferences preferences,
-    NotificationSignal signal,
+    TaskAnnouncer announcer,
     TimeProvider time,
     ILogger<IntegrifyPushReceiver> logger)
 {
@@ -74,30 +71,16 @@ internal sealed partial class IntegrifyPushReceiver(
             return Refuse(StatusCodes.Status409Conflict, "This push was already received: each signature is accepted once.");
         }
 
-        int linked, queued = 0;
+        int linked, queued;
         try
         {
-            var users = await linkedUsers.FindAsync(notice.UserName, http.RequestAborted);
-            linked = users.Count;
-            foreach (var user in users)
-            {
-                if ((await preferences.GetAsync(user, http.RequestAborted)).Enabled
-                    && await outbox.EnqueueAsync(user, notice.RecipientTaskSid, NotificationSource.Push, notice.Message, http.RequestAborted))
-                {
-                    queued++;
-                }
-            }
+            (linked, queued) = await announcer.QueueAsync(notice.UserName, notice.RecipientTaskSid, notice.Message, http.RequestAborted);
         }
         catch when (check.ReplayKey is not null)
         {
             // Not queued (or not all): the caller's retry of this very request must not be a "replay".
             await replays.ForgetAsync(check.ReplayKey, CancellationToken.None);
             throw;
-        }
-
-        if (queued > 0)
-        {
-            signal.Wake();
         }
 
         LogAccepted(notice.RecipientTaskSid, check.Method, linked, queued);

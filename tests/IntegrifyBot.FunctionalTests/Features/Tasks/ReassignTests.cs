@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Integrify.Simulator;
+using IntegrifyBot.Storage.Entities;
 using IntegrifyBot.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
 using static IntegrifyBot.TestInfrastructure.TaskCardReading;
 
 namespace IntegrifyBot.FunctionalTests.Features.Tasks;
@@ -33,6 +34,26 @@ public sealed class ReassignTests : LinkedAlexTests
         Assert.Contains(Bot.Simulator.Control.OpenTasks("meganb"), task => task.RecipientTaskSid == sid);
         Assert.DoesNotContain(Bot.Simulator.Control.OpenTasks("alexw"), task => task.RecipientTaskSid == sid);
         Assert.DoesNotContain("#1002", LinkingBot.Texts(await Bot.SayAsync("tasks")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_linked_colleague_is_told_of_the_task_once_with_who_handed_it_on()
+    {
+        var megan = LinkingBot.Person(3);
+        await Bot.LinkAsync(megan, "meganb");
+        var found = await FindAsync(await OpenReassignAsync("#1002"), "megan");
+        var pick = Choices(found).First(person => person.Title.StartsWith("Megan Bowen", StringComparison.Ordinal));
+        var sid = DataOf(found, "Reassign")["recipientTaskSid"]!.GetValue<string>();
+
+        await ConfirmAsync(found, pick.Value, "Back on the 20th.");
+        await ConfirmAsync(found, pick.Value, comment: null);
+
+        // Queued in the outbox for her, once: its sender delivers it as any new task.
+        await using var database = await Bot.DatabaseAsync();
+        var row = Assert.Single(await database.Notifications.AsNoTracking().Where(notification => notification.RecipientTaskSid == sid).ToListAsync());
+        Assert.Equal(NotificationSource.Push, row.Source);
+        Assert.Equal("Alex Wilber handed this task to you: “Back on the 20th.”", row.Message);
+        Assert.Contains(row.UserKey, new[] { megan["id"]!.GetValue<string>(), megan["aadObjectId"]!.GetValue<string>() });
     }
 
     [Fact]
