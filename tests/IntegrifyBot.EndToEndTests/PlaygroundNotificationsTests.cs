@@ -104,7 +104,7 @@ public sealed class PlaygroundNotificationsTests : IAsyncLifetime
         var assigned = Assert.Single(demo.Simulator.Control.OpenTasks("alexw"), task => task.RequestName == "Ergonomic chair – Megan");
         Assert.Contains("New task for you", LinkingBot.Texts(card), StringComparison.Ordinal);
         Assert.Contains($"#{assigned.InstanceId} · Ergonomic chair – Megan", LinkingBot.Texts(card), StringComparison.Ordinal);
-        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Titles(card.GetProperty("actions")));
+        Assert.Equal(["Approve", "Reject", "Request changes", "Reassign", "Details"], Titles(card.GetProperty("actions")));
     }
 
     private static async Task UntilAsync(Func<Task<bool>> condition, string failure)

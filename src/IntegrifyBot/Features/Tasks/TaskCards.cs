@@ -269,6 +269,7 @@ public static class TaskCards
             body.Add(decisionComment);
         }
 
+        actions.Add(CardActions.Execute("Reassign", TaskVerbs.Reassign, new ReassignTaskData(task.RecipientTaskSid)));
         actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid)));
         return new AdaptiveCard
         {

@@ -53,7 +53,7 @@ public sealed class DemoColleagueTaskTests : IAsyncLifetime
         Assert.Contains("New task for you", texts, StringComparison.Ordinal);
         Assert.Contains("Manager approval", texts, StringComparison.Ordinal);
         Assert.Contains($"#{assigned.InstanceId} · Ergonomic chair – Megan", texts, StringComparison.Ordinal);
-        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Titles(sent.Card.GetProperty("actions")));
+        Assert.Equal(["Approve", "Reject", "Request changes", "Reassign", "Details"], Titles(sent.Card.GetProperty("actions")));
 
         // Later reads find nothing new: the card came once.
         var cycle = await bot.Service<NotificationPoller>().PollOnceAsync(CancellationToken.None);

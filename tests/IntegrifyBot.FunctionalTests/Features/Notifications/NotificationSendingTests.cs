@@ -28,7 +28,7 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
         Assert.Contains(@"Please decide by \*\*Friday\*\*: \[details\](https://evil.example)", texts, StringComparison.Ordinal);
         Assert.Contains(task.TaskName, texts, StringComparison.Ordinal);
         Assert.Contains($"#{task.InstanceId} · Laptop for Sam", texts, StringComparison.Ordinal);
-        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Titles(sent.Card.GetProperty("actions")));
+        Assert.Equal(["Approve", "Reject", "Request changes", "Reassign", "Details"], Titles(sent.Card.GetProperty("actions")));
         var row = await RowAsync(task.RecipientTaskSid, row => row.State == NotificationState.Sent);
         Assert.Equal(1, row.Attempts);
         Assert.Equal(1, await Metrics.ReachedAsync("integrifybot.notifications.sent", 1));
@@ -78,9 +78,14 @@ public sealed class NotificationSendingTests : NotifiedAlexTests
         await QueueAsync(task.RecipientTaskSid);
 
         var card = (await Bot.Connector.NextAsync()).Card;
-        Assert.Equal(["Complete", "Open in Integrify", "Details"], Titles(card.GetProperty("actions")));
+        Assert.Equal(["Complete", "Open in Integrify", "Reassign", "Details"], Titles(card.GetProperty("actions")));
         var details = await Bot.ClickAsync("task.open", Data(Action(card.GetProperty("actions"), "Details")));
         Assert.Contains("Laptop for Sam", LinkingBot.Texts(details), StringComparison.Ordinal);
+
+        // Reassign right from the message: the people search for this task.
+        var reassign = await Bot.ClickAsync("task.reassign", Data(Action(card.GetProperty("actions"), "Reassign")));
+        Assert.Contains("Laptop for Sam", LinkingBot.Texts(reassign), StringComparison.Ordinal);
+        Assert.Contains("colleague", LinkingBot.Inputs(reassign).Keys);
     }
 
     [Fact]
