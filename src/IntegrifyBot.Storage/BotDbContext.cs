@@ -110,7 +110,7 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             notification.Property(n => n.TeamsTenantId).HasMaxLength(100);
             notification.Property(n => n.UserKey).HasMaxLength(200);
             notification.Property(n => n.RecipientTaskSid).HasMaxLength(64);
-            notification.Property(n => n.Message).HasMaxLength(500);
+            notification.Property(n => n.Message).HasMaxLength(Notification.MaxMessageLength);
             notification.Property(n => n.LastError).HasMaxLength(500);
             notification.Property(n => n.ClaimedBy).HasMaxLength(100);
             notification.Property(n => n.Source).HasConversion<string>().HasMaxLength(16);

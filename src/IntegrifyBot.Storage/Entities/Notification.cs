@@ -20,7 +20,10 @@ public sealed class Notification
 
     public NotificationSource Source { get; set; }
 
-    /// <summary>A line from the process designer that came with a push, shown above the task.</summary>
+    /// <summary>As long as the outbox keeps <see cref="Message"/>.</summary>
+    public const int MaxMessageLength = 500;
+
+    /// <summary>A line shown above the task: the process designer's with a push, or who handed the task on.</summary>
     public string? Message { get; set; }
 
     public NotificationState State { get; set; }

@@ -15,9 +15,6 @@ internal sealed class TaskAnnouncer(
     NotificationPreferences preferences,
     NotificationSignal signal) : ITaskAnnouncer
 {
-    /// <summary>Message lines longer than this are cut: the card shows a line, not a letter.</summary>
-    public const int MaxMessageLength = 500;
-
     public async Task<int> AnnounceAsync(string integrifyUserName, string recipientTaskSid, string? message, CancellationToken cancellationToken) =>
         (await QueueAsync(integrifyUserName, recipientTaskSid, message, cancellationToken)).Queued;
 
@@ -26,7 +23,8 @@ internal sealed class TaskAnnouncer(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(integrifyUserName);
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientTaskSid);
-        var line = message is { Length: > MaxMessageLength } ? message[..MaxMessageLength] : message;
+        // Cut to what the outbox keeps (a push is refused longer; a reassignment's comment is not).
+        var line = message is { Length: > Notification.MaxMessageLength } ? message[..Notification.MaxMessageLength] : message;
         var users = await linkedUsers.FindAsync(integrifyUserName, cancellationToken);
         var queued = 0;
         foreach (var user in users)

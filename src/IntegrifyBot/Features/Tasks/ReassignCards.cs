@@ -34,7 +34,7 @@ public static class ReassignCards
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(view);
         var body = CardParts.Header($"Reassign: {CardText.Escape(task.TaskName ?? "Task", 150)}", notice, TextSize.Medium);
-        body.Add(new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName ?? string.Empty, 150)}") { IsSubtle = true, Spacing = Spacing.None });
+        body.Add(RequestLine(task));
         body.Add(new TextInput(ColleagueInput)
         {
             Label = "Colleague's name or email",
@@ -81,7 +81,7 @@ public static class ReassignCards
         var said = comment is null ? string.Empty : $" with the comment “{CardText.Escape(comment, 200)}”";
         var done = $"reassigned {TaskCards.Name(task.InstanceId)} to **{CardText.Escape(colleague, 100)}** at {CardDates.Format(at, turn.Locale, turn.TimeZone)}";
         var body = CardParts.Header(CardText.Escape(task.TaskName ?? "Task", 150), new CardNotice($"You {done}{said}.", IsProblem: false), TextSize.Medium);
-        body.Add(new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName ?? string.Empty, 150)}") { IsSubtle = true, Spacing = Spacing.None });
+        body.Add(RequestLine(task));
         body.Add(new TextBlock("It is no longer among your tasks.") { Spacing = Spacing.Medium });
         return new AdaptiveCard
         {
@@ -98,6 +98,10 @@ public static class ReassignCards
         Body = CardParts.Header("Reassign a task", new CardNotice("That task is no longer open for you, so it was not reassigned.", IsProblem: true), TextSize.Medium),
         Actions = [CardActions.Execute("Back to my tasks", TaskVerbs.Page, view)],
     };
+
+    /// <summary>The task's request under its heading: number and name.</summary>
+    private static TextBlock RequestLine(TaskItem task) =>
+        new($"#{task.InstanceId} · {CardText.Escape(task.RequestName ?? string.Empty, 150)}") { IsSubtle = true, Spacing = Spacing.None };
 
     /// <summary>A person as the list shows them: name, then what tells namesakes apart.</summary>
     public static string Described(DirectoryUser person)

@@ -24,6 +24,8 @@ public sealed partial class ReassignFeature(
     /// <summary>What a press of Reassign finds when the task was moved, completed or withdrawn meanwhile.</summary>
     private static readonly CardNotice Gone = new("That task is no longer open for you.", IsProblem: true);
 
+    private static readonly CardNotice NothingTyped = new("Type part of a name or an email address first.", IsProblem: true);
+
     public void MapRoutes(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -42,7 +44,7 @@ public sealed partial class ReassignFeature(
 
         if (Typed(data.Colleague) is not { } typed)
         {
-            var notice = data.Colleague is null ? null : new CardNotice("Type part of a name or an email address first.", IsProblem: true);
+            var notice = data.Colleague is null ? null : NothingTyped;
             return new CardReply(ReassignCards.Search(task, view, typed: null, found: null, total: 0, notice));
         }
 
@@ -61,7 +63,7 @@ public sealed partial class ReassignFeature(
 
         if (Typed(data.Colleague) is not { } typed)
         {
-            return new CardReply(ReassignCards.Search(task, view, typed: null, found: null, total: 0, new CardNotice("Type part of a name or an email address first.", IsProblem: true)));
+            return new CardReply(ReassignCards.Search(task, view, typed: null, found: null, total: 0, NothingTyped));
         }
 
         // Whom the search offers now: the pick must be among them, whatever the card carried.

@@ -1,6 +1,5 @@
 using IntegrifyBot.RequestBodies;
 using IntegrifyBot.Storage;
-using IntegrifyBot.Storage.Entities;
 using Microsoft.Extensions.Options;
 
 namespace IntegrifyBot.Notifications.Push;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntegrifyBot.RequestBodies;
+using IntegrifyBot.Storage.Entities;
 
 namespace IntegrifyBot.Notifications.Push;
 
@@ -17,7 +18,7 @@ internal sealed record PushNotice(string UserName, string RecipientTaskSid, stri
     public const int MaxUserNameLength = 200;
 
     /// <summary>As long as the outbox keeps a message.</summary>
-    public const int MaxMessageLength = 500;
+    public const int MaxMessageLength = Notification.MaxMessageLength;
 
     private static readonly string[] Fields = ["username", "recipientTaskSid", "message"];
 

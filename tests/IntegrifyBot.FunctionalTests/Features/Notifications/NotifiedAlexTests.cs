@@ -59,19 +59,22 @@ public abstract class NotifiedAlexTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            await using (var database = await Bot.DatabaseAsync())
+            var row = await ReadRowAsync(recipientTaskSid);
+            if (expected(row))
             {
-                var row = await database.Notifications.AsNoTracking().SingleAsync(n => n.RecipientTaskSid == recipientTaskSid);
-                if (expected(row))
-                {
-                    return row;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"The notification stayed {row.State} after {row.Attempts} attempts ({row.LastError}).");
+                return row;
             }
 
+            Assert.True(DateTime.UtcNow < deadline, $"The notification stayed {row.State} after {row.Attempts} attempts ({row.LastError}).");
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>The task's outbox row as it is now.</summary>
+    protected async Task<Notification> ReadRowAsync(string recipientTaskSid)
+    {
+        await using var database = await Bot.DatabaseAsync();
+        return await database.Notifications.AsNoTracking().SingleAsync(n => n.RecipientTaskSid == recipientTaskSid);
     }
 
     protected Task<ConversationAddress?> AlexsChatAsync() =>

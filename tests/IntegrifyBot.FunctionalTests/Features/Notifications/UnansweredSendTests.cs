@@ -1,5 +1,4 @@
 using IntegrifyBot.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 using IntegrifyBot.TestInfrastructure;
 
 namespace IntegrifyBot.FunctionalTests.Features.Notifications;
@@ -43,17 +42,13 @@ public sealed class UnansweredSendTests : NotifiedAlexTests
             var retried = DateTime.UtcNow.AddSeconds(15);
             while (DateTime.UtcNow < retried)
             {
-                await using (var database = await Bot.DatabaseAsync())
+                var row = await ReadRowAsync(recipientTaskSid);
+                if (row.State == NotificationState.Sent)
                 {
-                    var row = await database.Notifications.AsNoTracking().SingleAsync(n => n.RecipientTaskSid == recipientTaskSid);
-                    if (row.State == NotificationState.Sent)
-                    {
-                        return row;
-                    }
-
-                    Assert.True(DateTime.UtcNow < deadline, $"The notification stayed {row.State} after {row.Attempts} attempts ({row.LastError}).");
+                    return row;
                 }
 
+                Assert.True(DateTime.UtcNow < deadline, $"The notification stayed {row.State} after {row.Attempts} attempts ({row.LastError}).");
                 await Task.Delay(50);
             }
         }
