@@ -119,6 +119,13 @@ public static class BotCardCatalog
         yield return ("task-reassign-nobody", ReassignCards.Search(approval, new TaskListView(), "**nobody**", [], total: 0));
         yield return ("task-reassigned", ReassignCards.Reassigned(approval, "Megan Bowen", now, "Away until the 20th [see](https://example.com)", new TaskListView(), personal));
         yield return ("task-reassign-no-longer-open", ReassignCards.NoLongerOpen(new TaskListView()));
+        SeveralCandidate[] several = [new(approval, NeedsComment: false), new(approval with { RecipientTaskSid = "rt-7", InstanceId = 1007, RequestName = "Standing desk <b>", DueDate = now.AddHours(-2) }, NeedsComment: true)];
+        yield return ("tasks-several-checklist", SeveralCards.Checklist(ChoiceMeaning.Approve, several, more: true, new TaskListView("desk"), personal, now));
+        yield return ("tasks-several-comment-asked", SeveralCards.Checklist(ChoiceMeaning.Reject, several, more: false, new TaskListView(), personal, now, new CardNotice("Integrify asks for a comment with this choice on #1007.", IsProblem: true), picked: ["rt-1", "rt-7"], commentRequired: true));
+        yield return ("tasks-several-none", SeveralCards.Checklist(ChoiceMeaning.SendBack, [], more: false, new TaskListView(), personal, now));
+        OfferedTask[] decided = [new("rt-1", 1001, "Manager approval"), new("rt-7", 1007, "Manager approval **x**"), new("rt-8", null, null)];
+        yield return ("tasks-several-in-progress", SeveralCards.Result(ChoiceMeaning.Approve, [(decided[0], new CardNotice("You chose **Approve** at 10:02.", false, "decided")), (decided[1], null), (decided[2], null)], "Fine by me [x](https://example.com)", new TaskListView()));
+        yield return ("tasks-several-result", SeveralCards.Result(ChoiceMeaning.Approve, [(decided[0], new CardNotice("You chose **Approve** at 10:02.", false, "decided")), (decided[1], TaskNotices.AlreadyCompleted(1007, "Megan Bowen", now, "Approve", personal)), (decided[2], TaskNotices.NoLongerYours(null))], comment: null, new TaskListView()));
         yield return ("task-assigned-approval", TaskCards.Assigned(new ActionableTask(approval with { StartDate = now }, choices with { Instructions = "Check the budget line first." }), "Please decide by **Friday**: [budget](https://example.com)", personal, integrify, now));
         yield return ("task-assigned-milestone", TaskCards.Assigned(new ActionableTask(milestone, null), message: null, personal, integrify, now));
         yield return ("task-assigned-form", TaskCards.Assigned(new ActionableTask(form, null), message: null, personal with { TimeZone = null }, integrify, now));

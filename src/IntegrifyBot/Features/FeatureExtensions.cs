@@ -26,6 +26,8 @@ public static class FeatureExtensions
         services.AddSingleton<SharedViews>();
         services.AddSingleton<IBotFeature, TasksFeature>();
         services.AddSingleton<IBotFeature, ReassignFeature>();
+        services.AddSingleton<SeveralDecisions>();
+        services.AddSingleton<IBotFeature, SeveralFeature>();
         services.AddMemoryCache();
         services.AddSingleton<RequestStarts>();
         services.AddSingleton<IBotFeature, RequestsFeature>();

@@ -1,3 +1,5 @@
+using IntegrifyBot.Cards.Model;
+
 namespace IntegrifyBot.Routing;
 
 /// <summary>
@@ -17,4 +19,11 @@ public sealed record BotRequest(TurnUser User, TurnConversation Conversation)
     /// when a feature needs it; null when Teams does not know the sender.
     /// </summary>
     public Func<CancellationToken, Task<MemberProfile?>> LookUpSender { get; init; } = _ => Task.FromResult<MemberProfile?>(null);
+
+    /// <summary>
+    /// Replaces the card whose button started this turn, after the turn has been answered: for work
+    /// that outlasts Teams' time limit and says its outcome when done. It may be called once the turn
+    /// is over; false when the turn came from no card or Teams refused the update.
+    /// </summary>
+    public Func<AdaptiveCard, CancellationToken, Task<bool>> UpdateClickedCard { get; init; } = (_, _) => Task.FromResult(false);
 }

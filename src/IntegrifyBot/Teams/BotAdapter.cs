@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using IntegrifyBot.Cards;
+using IntegrifyBot.Settings;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -36,6 +38,19 @@ internal sealed partial class BotAdapter : CloudAdapter
     /// <returns>The invoke's answer, or null for other activities.</returns>
     public Task<InvokeResponse?> ProcessAsync(string authorization, Activity activity, IBot bot, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken)!;
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> in a turn of an existing conversation, outside any inbound
+    /// turn, as the bot's app id; without one (demo, development) as the anonymous identity an inbound
+    /// turn gets when authentication is off, since the SDK refuses an empty app id here.
+    /// </summary>
+    public Task ContinueAsBotAsync(BotIdentityOptions identity, Activity continuation, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return identity.HasAppId
+            ? ContinueConversationAsync(identity.MicrosoftAppId, continuation, callback, cancellationToken)
+            : ContinueConversationAsync(new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType), continuation, callback, cancellationToken);
+    }
 
     /// <summary>
     /// Reached only when the Teams edge itself fails (features' failures are answered by the router).

@@ -8,7 +8,7 @@ namespace IntegrifyBot.Teams;
 /// The message extension's invokes (a search in the compose box, a pasted link, an action command's
 /// dialog) sent to the router, and its answers sent back in the shape each surface expects.
 /// </summary>
-internal sealed class MessageExtensionTurns(BotRouter router, SenderProfiles profiles)
+internal sealed class MessageExtensionTurns(BotRouter router, SenderProfiles profiles, ClickedCardUpdates updates)
 {
     /// <summary>The answer to a message-extension invoke, or null for an invoke of another kind.</summary>
     public async Task<InvokeResponse?> AnswerAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed class MessageExtensionTurns(BotRouter router, SenderProfiles pro
             return null;
         }
 
-        var turn = TurnRequests.From(turnContext, profiles);
+        var turn = TurnRequests.From(turnContext, profiles, updates);
         var value = CardData.ToJsonElement(activity.Value);
         return activity.Name switch
         {

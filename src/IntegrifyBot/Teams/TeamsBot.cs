@@ -10,7 +10,7 @@ namespace IntegrifyBot.Teams;
 /// The only activity handler: it turns Teams activities into <see cref="BotRequest"/>s for the router
 /// and the router's replies back into activities. Features never see an activity.
 /// </summary>
-internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, MessageExtensionTurns extension, ILogger<TeamsBot> logger) : TeamsActivityHandler
+internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles, ClickedCardUpdates updates, MessageExtensionTurns extension, ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
     /// <summary>An answer within this needs no typing indicator.</summary>
     private static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
@@ -30,7 +30,7 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var turn = TurnRequests.From(turnContext, profiles);
+        var turn = TurnRequests.From(turnContext, profiles, updates);
 
         // A message that carries a value is an Action.Submit from a card.
         if (activity.Value is not null)
@@ -74,7 +74,7 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
         AdaptiveCardInvokeValue invokeValue,
         CancellationToken cancellationToken)
     {
-        var turn = TurnRequests.From(turnContext, profiles);
+        var turn = TurnRequests.From(turnContext, profiles, updates);
         var invocation = new CardInvocation(
             invokeValue.Action.Verb ?? string.Empty,
             CardData.ToJsonElement(invokeValue.Action.Data),
@@ -112,7 +112,7 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
     /// </summary>
     protected override async Task OnTeamsSigninVerifyStateAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
-        var turn = TurnRequests.From(turnContext, profiles);
+        var turn = TurnRequests.From(turnContext, profiles, updates);
         var state = CardData.ToJsonElement(turnContext.Activity.Value) is { ValueKind: System.Text.Json.JsonValueKind.Object } value
             && value.TryGetProperty("state", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String
                 ? given.GetString()
@@ -134,7 +134,7 @@ internal sealed partial class TeamsBot(BotRouter router, SenderProfiles profiles
             return;
         }
 
-        var welcome = await router.WelcomeAsync(TurnRequests.From(turnContext, profiles), cancellationToken);
+        var welcome = await router.WelcomeAsync(TurnRequests.From(turnContext, profiles, updates), cancellationToken);
         await turnContext.SendActivityAsync(Replies.ToActivity(welcome), cancellationToken);
     }
 

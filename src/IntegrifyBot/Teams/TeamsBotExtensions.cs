@@ -31,6 +31,7 @@ public static class TeamsBotExtensions
             provider.GetRequiredService<SharedUserTokenClients>()));
         services.AddSingleton<TenantGate>();
         services.AddSingleton<SenderProfiles>();
+        services.AddSingleton<ClickedCardUpdates>();
         services.AddSingleton<MessageExtensionTurns>();
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<BotAdapter>();

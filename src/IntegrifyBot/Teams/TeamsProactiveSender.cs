@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using IntegrifyBot.Cards.Model;
 using IntegrifyBot.Conversations;
 using IntegrifyBot.Settings;
@@ -48,17 +47,7 @@ internal sealed class TeamsProactiveSender(BotAdapter adapter, ReplyAddresses ad
 
         try
         {
-            if (identity.Value.HasAppId)
-            {
-                await adapter.ContinueConversationAsync(identity.Value.MicrosoftAppId, continuation, SendInTurnAsync, cancellationToken);
-            }
-            else
-            {
-                // The SDK refuses an empty app id here; an anonymous identity is what it gives an
-                // inbound turn when authentication is off, and it sends without a token the same way.
-                var anonymous = new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
-                await adapter.ContinueConversationAsync(anonymous, continuation, SendInTurnAsync, cancellationToken);
-            }
+            await adapter.ContinueAsBotAsync(identity.Value, continuation, SendInTurnAsync, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or InvalidOperationException or UnauthorizedAccessException)
         {

@@ -9,9 +9,12 @@ namespace IntegrifyBot.Teams;
 /// <summary>Reads who, where and in which locale a turn happens from a Teams activity.</summary>
 internal static class TurnRequests
 {
-    /// <summary>The turn as features see it, able to look up the sender's profile through <paramref name="profiles"/>.</summary>
-    public static BotRequest From(ITurnContext turnContext, SenderProfiles profiles) =>
-        From((Activity)turnContext.Activity) with { LookUpSender = profiles.For(turnContext) };
+    /// <summary>
+    /// The turn as features see it, able to look up the sender's profile through <paramref name="profiles"/>
+    /// and to update the clicked card later through <paramref name="updates"/>.
+    /// </summary>
+    public static BotRequest From(ITurnContext turnContext, SenderProfiles profiles, ClickedCardUpdates updates) =>
+        From((Activity)turnContext.Activity) with { LookUpSender = profiles.For(turnContext), UpdateClickedCard = updates.For(turnContext) };
 
     public static BotRequest From(Activity activity)
     {

@@ -86,6 +86,11 @@ public static class TaskCards
 
         var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, CardLimits.PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", TaskVerbs.Page, view));
+        if (DecideSeveral(page) is { } several)
+        {
+            actions.Add(several);
+        }
+
         return new AdaptiveCard
         {
             FallbackText = page.Total == 0 ? "No open tasks." : $"You have {page.Total} open tasks in Integrify.",
@@ -95,6 +100,33 @@ public static class TaskCards
             // In a shared conversation the card stays the asker's: Teams asks again for them only.
             Refresh = CardRefreshes.ForAskerWhenShared(turn, ShowMyTasks, TaskVerbs.Page, view),
         };
+    }
+
+    /// <summary>
+    /// "Decide several": one button for each meaning the page's approvals offer (Approve, Reject…), each
+    /// opening the checklist of the approvals that offer it. Null when there is only one task to decide.
+    /// </summary>
+    private static ShowCardAction? DecideSeveral(TaskListPage page)
+    {
+        const int MaxMeanings = 4;
+        var meanings = page.Approvals.Values
+            .Where(approval => !approval.Completed)
+            .SelectMany(approval => approval.Choices.Where(choice => choice.Value.Length is > 0 and <= MaxChoiceLength).Select(ChoiceMeaning.Of).DistinctBy(meaning => meaning.Key))
+            .GroupBy(meaning => meaning.Key)
+            .OrderByDescending(offered => offered.Count())
+            .Select(offered => offered.First())
+            .Take(MaxMeanings)
+            .ToList();
+        if (meanings.Count == 0 || page.Total < 2)
+        {
+            return null;
+        }
+
+        return new ShowCardAction(new AdaptiveCard
+        {
+            Body = [new TextBlock("Pick a decision, then tick the tasks it is for.") { IsSubtle = true }],
+            Actions = [.. meanings.Select(meaning => CardActions.Execute($"{CardText.Truncate(meaning.Name, 30)} several", TaskVerbs.Several, new SeveralTasksData(meaning.Key, page.View.Search, page.View.Start)))],
+        }) { Title = "Decide several" };
     }
 
     /// <summary>Asks for the comment Integrify requires for this choice; nothing was sent yet.</summary>

@@ -15,9 +15,14 @@ public static class TaskVerbs
     public const string AddComment = "task.comment";
     public const string Reassign = "task.reassign";
     public const string ReassignTo = "task.reassignTo";
+    public const string Several = "tasks.several";
+    public const string DecideSeveral = "tasks.decideSeveral";
 
     /// <summary>The comment sent with an approval choice (T3).</summary>
     public const string CommentInput = "comment";
+
+    /// <summary>The tasks ticked to decide at once: their recipientTaskSids, joined with commas by Teams.</summary>
+    public const string PickedInput = "picked";
 
     /// <summary>A comment added to the request on its own (T8).</summary>
     public const string NewCommentInput = "newComment";
@@ -84,6 +89,34 @@ public sealed record ReassignToData(
     [property: Range(0, 10_000)] int Start = 0,
     [property: MaxLength(64), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContactSid = null,
     [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReassignComment = null);
+
+/// <summary>
+/// Deciding several approvals at once: the checklist of the user's open approvals that offer a choice
+/// of this meaning (<see cref="ChoiceMeaning.Key"/>), for the list's search.
+/// </summary>
+public sealed record SeveralTasksData(
+    [property: Required, MaxLength(TaskCards.MaxChoiceLength)] string Meaning,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0);
+
+/// <summary>
+/// The ticked tasks (<see cref="TaskVerbs.PickedInput"/>) and one comment for all: each task is
+/// checked with Integrify (T2) and completed with its own choice of the meaning. Only tasks the
+/// checklist offered can be ticked; what the card says of them only names them on the result.
+/// </summary>
+public sealed record DecideSeveralData(
+    [property: Required, MaxLength(TaskCards.MaxChoiceLength)] string Meaning,
+    [property: Required, MaxLength(SeveralCards.MaxTasks), ValidatedObject] IReadOnlyList<OfferedTask> Offered,
+    [property: MaxLength(CardLimits.MaxSearchLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Search = null,
+    [property: Range(0, 10_000)] int Start = 0,
+    [property: MaxLength(SeveralCards.MaxPickedLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Picked = null,
+    [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null);
+
+/// <summary>A task on the checklist of several: which task, and how the result names it.</summary>
+public sealed record OfferedTask(
+    [property: Required, MaxLength(64)] string Sid,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
+    [property: MaxLength(SeveralCards.MaxNameLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null);
 
 /// <summary>The task types the bot completes in a card without a form (T4, T5).</summary>
 public enum CompletableTaskType

@@ -178,7 +178,7 @@ public sealed partial class TasksFeature(
         {
             // The task's choices changed in Integrify since the card was drawn (or the card was
             // altered): nothing is sent, and the list is drawn again with what it offers now.
-            return await BackAsync(turn, user, data.Shared, view, new CardNotice($"{Capitalised(TaskCards.Name(data.InstanceId))} no longer offers that choice; here are the choices it offers now.", IsProblem: true), cancellationToken);
+            return await BackAsync(turn, user, data.Shared, view, new CardNotice($"{TaskNotices.Capitalised(TaskCards.Name(data.InstanceId))} no longer offers that choice; here are the choices it offers now.", IsProblem: true), cancellationToken);
         }
 
         var label = choice?.Label ?? data.Choice;
@@ -192,7 +192,7 @@ public sealed partial class TasksFeature(
         {
             if (current.Completed)
             {
-                return AlreadyCompleted(data.InstanceId, current.CompletedBy, current.CompletedDate, current.Outcome, turn);
+                return TaskNotices.AlreadyCompleted(data.InstanceId, current.CompletedBy, current.CompletedDate, current.Outcome, turn);
             }
 
             return await ActAsync(turn, data.InstanceId, async () =>
@@ -262,7 +262,7 @@ public sealed partial class TasksFeature(
         }
         catch (IntegrifyConflictException conflict)
         {
-            return AlreadyCompleted(instanceId, conflict.CompletedBy, conflict.CompletedDate, outcome: null, turn);
+            return TaskNotices.AlreadyCompleted(instanceId, conflict.CompletedBy, conflict.CompletedDate, outcome: null, turn);
         }
         catch (IntegrifyException exception) when (exception is IntegrifyForbiddenException or IntegrifyNotFoundException)
         {
@@ -273,18 +273,8 @@ public sealed partial class TasksFeature(
     private CardNotice NoLongerYours(long? instanceId, IntegrifyException refusal)
     {
         LogRefused((int?)refusal.Status);
-        return new CardNotice($"You can no longer act on {TaskCards.Name(instanceId)}: it was reassigned, withdrawn or is not yours.", IsProblem: true);
+        return TaskNotices.NoLongerYours(instanceId);
     }
-
-    private static CardNotice AlreadyCompleted(long? instanceId, string? completedBy, DateTimeOffset? completedAt, string? outcome, BotRequest turn)
-    {
-        var who = string.IsNullOrWhiteSpace(completedBy) ? "someone" : CardText.Escape(completedBy, 100);
-        var when = completedAt is { } at ? $" at {CardDates.Format(at, turn.Locale, turn.TimeZone)}" : string.Empty;
-        var what = string.IsNullOrWhiteSpace(outcome) ? string.Empty : $" ({CardText.Escape(outcome, 100)})";
-        return new CardNotice($"{Capitalised(TaskCards.Name(instanceId))} was already completed by {who}{when}{what}; nothing was sent again.", IsProblem: false);
-    }
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A user completed a task ({TaskType}) from a card")]
     private partial void LogCompleted(string taskType);

@@ -14,4 +14,8 @@ public sealed class TasksOptions
     /// <summary>How many people's choices are kept at most; the least recently read go first.</summary>
     [Range(1, 1_000_000, ErrorMessage = "Tasks:ChoicesPeople must be between 1 and 1000000.")]
     public int ChoicesPeople { get; set; } = 10_000;
+
+    /// <summary>How many of several tasks decided at once go to Integrify at the same time.</summary>
+    [Range(1, 16, ErrorMessage = "Tasks:SeveralConcurrency must be between 1 and 16.")]
+    public int SeveralConcurrency { get; set; } = 4;
 }

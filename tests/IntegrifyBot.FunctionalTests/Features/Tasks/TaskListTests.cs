@@ -26,7 +26,7 @@ public sealed class TaskListTests : LinkedAlexTests
         Assert.Contains("**Overdue**", tasks[0], StringComparison.Ordinal);
         Assert.Contains("#1001", tasks[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Overdue", tasks[2], StringComparison.Ordinal);
-        Assert.Equal(["Next", "Refresh"], Titles(card.GetProperty("actions")));
+        Assert.Equal(["Next", "Refresh", "Decide several"], Titles(card.GetProperty("actions")));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class TaskListTests : LinkedAlexTests
         Assert.Equal(2, tasks.Count);
         Assert.Contains("#1006", tasks[1], StringComparison.Ordinal);
         Assert.Contains("no due date", tasks[1], StringComparison.Ordinal);
-        Assert.Equal(["Previous", "Refresh"], Titles(second.GetProperty("actions")));
+        Assert.Equal(["Previous", "Refresh", "Decide several"], Titles(second.GetProperty("actions")));
     }
 
     [Fact]
