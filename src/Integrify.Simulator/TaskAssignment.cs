@@ -15,6 +15,9 @@ public sealed record TaskAssignment
     /// <summary>A process with a step of that type; by default Purchase Request, or IT Access for openUrl.</summary>
     public string? ProcessName { get; init; }
 
+    /// <summary>Which step of that type, by name (such as "Security review"); by default the process's first.</summary>
+    public string? StepName { get; init; }
+
     /// <summary>The request's name; by default "{process} for {requester's first name}".</summary>
     public string? RequestName { get; init; }
 

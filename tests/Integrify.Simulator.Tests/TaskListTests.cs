@@ -8,7 +8,7 @@ public sealed class TaskListTests
 {
     private static readonly string[] TaskItemFields =
     [
-        "dueDate", "instanceId", "instanceSid", "instanceTaskSid", "priority", "processName",
+        "allowReassign", "dueDate", "instanceId", "instanceSid", "instanceTaskSid", "priority", "processName",
         "recipientTaskSid", "requestName", "startDate", "status", "taskName", "taskType",
     ];
 

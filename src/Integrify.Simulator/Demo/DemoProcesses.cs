@@ -77,6 +77,9 @@ internal static class DemoProcesses
                 {
                     Choices = [Approve, Reject],
                     Priority = "High",
+
+                    // Security signs off in person: the review stays with the reviewer it was given to.
+                    AllowReassign = false,
                 },
                 new("Grant access", TaskKind.OpenUrl, StepRole.ItAdmin, TimeSpan.FromDays(2), "Access granted",
                     "Grant the access in the admin portal, then mark this task done."),

@@ -13,4 +13,7 @@ internal sealed record StepDefinition(
     public IReadOnlyList<ApprovalChoiceDefinition> Choices { get; init; } = [];
 
     public string Priority { get; init; } = "Normal";
+
+    /// <summary>Whether the assignee may hand the task to someone else (T6); a process can forbid it.</summary>
+    public bool AllowReassign { get; init; } = true;
 }

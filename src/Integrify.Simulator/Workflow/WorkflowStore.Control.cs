@@ -28,10 +28,11 @@ internal sealed partial class WorkflowStore
 
             var processName = assignment!.ProcessName ?? (kind == TaskKind.OpenUrl ? DemoProcesses.ItAccess : DemoProcesses.PurchaseRequest);
             var process = data.Processes.FirstOrDefault(candidate => string.Equals(candidate.Name, processName, StringComparison.OrdinalIgnoreCase));
-            var stepIndex = process?.Steps.ToList().FindIndex(step => step.Kind == kind) ?? -1;
+            var stepIndex = process?.Steps.ToList().FindIndex(step => step.Kind == kind && (assignment.StepName is null || string.Equals(step.Name, assignment.StepName, StringComparison.OrdinalIgnoreCase))) ?? -1;
             if (process is null || stepIndex < 0)
             {
-                return ApiProblem.BadRequest($"There is no process '{processName}' with a {kind.Value.ApiName()} step.");
+                var named = assignment.StepName is null ? string.Empty : $" named '{assignment.StepName}'";
+                return ApiProblem.BadRequest($"There is no process '{processName}' with a {kind.Value.ApiName()} step{named}.");
             }
 
             var step = process.Steps[stepIndex];

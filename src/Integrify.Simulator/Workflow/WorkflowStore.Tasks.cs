@@ -113,6 +113,11 @@ internal sealed partial class WorkflowStore
                 return closed;
             }
 
+            if (!found.Value!.Step.AllowReassign)
+            {
+                return ApiProblem.BadRequest("This task cannot be reassigned: its process does not allow it.");
+            }
+
             var target = Guid.TryParse(contactSid, out var key) ? data.FindUser(key) : null;
             if (target is null)
             {

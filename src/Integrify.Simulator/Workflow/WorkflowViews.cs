@@ -17,7 +17,8 @@ internal static class WorkflowViews
         task.StartDate,
         task.DueDate,
         task.Priority,
-        task.Status.ToString());
+        task.Status.ToString(),
+        task.Step.AllowReassign);
 
     public static NextTaskResponse Next(RecipientTask task, UserAccount caller) =>
         new(Sid(task.Sid), task.Step.Name, task.Assignee.UserName == caller.UserName, task.Assignee.FullName);

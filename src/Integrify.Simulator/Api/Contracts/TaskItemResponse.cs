@@ -12,4 +12,5 @@ internal sealed record TaskItemResponse(
     DateTimeOffset StartDate,
     DateTimeOffset? DueDate,
     string Priority,
-    string Status);
+    string Status,
+    bool AllowReassign);

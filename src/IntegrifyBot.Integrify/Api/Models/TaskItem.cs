@@ -17,4 +17,7 @@ public sealed record TaskItem
     public DateTimeOffset? DueDate { get; init; }
     public string? Priority { get; init; }
     public string? Status { get; init; }
+
+    /// <summary>Whether Integrify lets the assignee hand the task on (T6); null when Integrify does not say, taken as allowed.</summary>
+    public bool? AllowReassign { get; init; }
 }

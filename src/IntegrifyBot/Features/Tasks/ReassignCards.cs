@@ -92,10 +92,15 @@ public static class ReassignCards
     }
 
     /// <summary>A task that is not the user's any more (completed, withdrawn or handed on meanwhile).</summary>
-    public static AdaptiveCard NoLongerOpen(TaskListView view) => new()
+    public static AdaptiveCard NoLongerOpen(TaskListView view) => NotReassigned("That task is no longer open for you, so it was not reassigned.", view);
+
+    /// <summary>A task whose process does not let its assignee hand it on, as Integrify says (T1).</summary>
+    public static AdaptiveCard NotAllowed(TaskListView view) => NotReassigned("Integrify does not allow this task to be reassigned: its process keeps it with you.", view);
+
+    private static AdaptiveCard NotReassigned(string why, TaskListView view) => new()
     {
-        FallbackText = "That task is no longer open for you.",
-        Body = CardParts.Header("Reassign a task", new CardNotice("That task is no longer open for you, so it was not reassigned.", IsProblem: true), TextSize.Medium),
+        FallbackText = why,
+        Body = CardParts.Header("Reassign a task", new CardNotice(why, IsProblem: true), TextSize.Medium),
         Actions = [CardActions.Execute("Back to my tasks", TaskVerbs.Page, view)],
     };
 

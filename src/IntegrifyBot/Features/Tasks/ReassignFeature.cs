@@ -42,6 +42,11 @@ public sealed partial class ReassignFeature(
             return new CardReply(ReassignCards.NoLongerOpen(view));
         }
 
+        if (!TaskCards.Reassignable(task))
+        {
+            return new CardReply(ReassignCards.NotAllowed(view));
+        }
+
         if (Typed(data.Colleague) is not { } typed)
         {
             var notice = data.Colleague is null ? null : NothingTyped;
@@ -59,6 +64,11 @@ public sealed partial class ReassignFeature(
         {
             // Completed, withdrawn or already handed on (a second press of Reassign lands here).
             return new CardReply(ReassignCards.NoLongerOpen(view));
+        }
+
+        if (!TaskCards.Reassignable(task))
+        {
+            return new CardReply(ReassignCards.NotAllowed(view));
         }
 
         if (Typed(data.Colleague) is not { } typed)

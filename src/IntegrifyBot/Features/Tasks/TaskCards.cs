@@ -165,6 +165,11 @@ public static class TaskCards
         };
         var actions = compact ? [] : Acting(task, approval, view, integrify);
         actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)));
+        if (!compact && Reassignable(task))
+        {
+            actions.Add(Reassign(task, view));
+        }
+
         items.Add(new ActionSet(actions));
 
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
@@ -255,7 +260,11 @@ public static class TaskCards
             Body = [new TextInput(TaskVerbs.NewCommentInput) { Label = "Comment", IsMultiline = true, IsRequired = true, ErrorMessage = "Please write a comment.", MaxLength = MaxCommentLength }],
             Actions = [CardActions.Execute("Add comment", TaskVerbs.AddComment, new AddCommentData(task.RecipientTaskSid, view.Search, view.Start))],
         }) { Title = "Add a comment" });
-        actions.Add(CardActions.Execute("Reassign", TaskVerbs.Reassign, new ReassignTaskData(task.RecipientTaskSid, view.Search, view.Start)));
+        if (Reassignable(task))
+        {
+            actions.Add(Reassign(task, view));
+        }
+
         actions.Add(CardActions.Execute("Back to my tasks", TaskVerbs.Page, view));
         return new AdaptiveCard
         {
@@ -301,7 +310,11 @@ public static class TaskCards
             body.Add(decisionComment);
         }
 
-        actions.Add(CardActions.Execute("Reassign", TaskVerbs.Reassign, new ReassignTaskData(task.RecipientTaskSid)));
+        if (Reassignable(task))
+        {
+            actions.Add(Reassign(task, new TaskListView()));
+        }
+
         actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid)));
         return new AdaptiveCard
         {
@@ -337,6 +350,17 @@ public static class TaskCards
 
         return facts;
     }
+
+    /// <summary>Whether Integrify lets the assignee hand the task on: unless it says otherwise, it does.</summary>
+    public static bool Reassignable(TaskItem task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.AllowReassign != false;
+    }
+
+    /// <summary>Reassign, opening the people search for the task.</summary>
+    private static ExecuteAction Reassign(TaskItem task, TaskListView view) =>
+        CardActions.Execute("Reassign", TaskVerbs.Reassign, new ReassignTaskData(task.RecipientTaskSid, view.Search, view.Start));
 
     /// <summary>Integrify's deep link to the task, for everything a card cannot do (forms).</summary>
     private static OpenUrlAction OpenInIntegrify(TaskItem task, Uri integrify) =>

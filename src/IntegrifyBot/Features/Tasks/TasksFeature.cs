@@ -24,7 +24,7 @@ public sealed partial class TasksFeature(
     TimeProvider time,
     ILogger<TasksFeature> logger) : IBotFeature
 {
-    public static CommandDescriptor TasksCommand { get; } = new("tasks", "Show the tasks waiting for you", "my tasks", "todo", "to do", "task list", "my approvals")
+    public static CommandDescriptor TasksCommand { get; } = new("tasks", "Show the tasks waiting for you: approve several at once, or hand one to a colleague", "my tasks", "todo", "to do", "task list", "my approvals")
     {
         Example = "tasks invoice",
     };

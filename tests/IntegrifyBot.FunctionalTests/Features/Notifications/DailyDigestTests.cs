@@ -153,7 +153,7 @@ public sealed class DailyDigestTests : NotifiedAlexTests
         Assert.DoesNotContain($"#{tomorrow.InstanceId} ", texts, StringComparison.Ordinal);
         Assert.DoesNotContain($"#{undated.InstanceId} ", texts, StringComparison.Ordinal);
         Assert.True(sent.Activity.GetProperty("channelData").GetProperty("notification").GetProperty("alert").GetBoolean());
-        Assert.Equal(["Complete", "Open in Integrify", "Details"], ButtonsOf(sent.Card, $"#{later.InstanceId}"));
+        Assert.Equal(["Complete", "Open in Integrify", "Details", "Reassign"], ButtonsOf(sent.Card, $"#{later.InstanceId}"));
         await RowAsync(DailyDigest.KeyFor(day), row => row.State == NotificationState.Sent);
 
         var answer = await Bot.ClickAsync("task.approve", Data(Button(sent.Card, $"#{overdue.InstanceId}", "Approve")));

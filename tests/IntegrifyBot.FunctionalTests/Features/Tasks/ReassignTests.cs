@@ -1,3 +1,4 @@
+using Integrify.Simulator;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrifyBot.Storage.Entities;
@@ -54,6 +55,36 @@ public sealed class ReassignTests : LinkedAlexTests
         Assert.Equal(NotificationSource.Push, row.Source);
         Assert.Equal("Alex Wilber handed this task to you: “Back on the 20th.”", row.Message);
         Assert.Contains(row.UserKey, new[] { megan["id"]!.GetValue<string>(), megan["aadObjectId"]!.GetValue<string>() });
+    }
+
+    [Fact]
+    public async Task A_list_row_offers_reassign_and_hands_the_task_on_from_there()
+    {
+        var row = Button(await Bot.SayAsync("tasks"), "#1002", "Reassign");
+
+        var found = await FindAsync(await Bot.ClickAsync("task.reassign", Data(row)), "megan");
+        var megan = Choices(found).First(person => person.Title.StartsWith("Megan Bowen", StringComparison.Ordinal));
+        var done = await ConfirmAsync(found, megan.Value, comment: null);
+
+        Assert.Contains("You reassigned the task on request #1002 to **Megan Bowen**", LinkingBot.Texts(done), StringComparison.Ordinal);
+        Assert.Equal(1, Bot.Simulator.Counters.Calls("T6"));
+    }
+
+    [Fact]
+    public async Task A_task_its_process_keeps_with_its_assignee_offers_no_reassign_and_refuses_a_forged_one()
+    {
+        var review = Bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", ProcessName = "IT Access", StepName = "Security review", RequestName = "Admin rights for Sam" });
+        var list = await Bot.SayAsync("tasks Admin rights");
+        Assert.DoesNotContain("Reassign", ButtonsOf(list, $"#{review.InstanceId}"));
+        var detail = await Bot.ClickAsync("task.open", Data(Button(list, $"#{review.InstanceId}", "Details")));
+        Assert.DoesNotContain("Reassign", Titles(detail.GetProperty("actions")));
+
+        // A card altered to press it anyway: nothing is sent.
+        var forged = await Bot.ClickAsync("task.reassign", new JsonObject { ["recipientTaskSid"] = review.RecipientTaskSid, ["colleague"] = "megan" });
+
+        Assert.Contains("Integrify does not allow this task to be reassigned", LinkingBot.Texts(forged), StringComparison.Ordinal);
+        Assert.Equal(0, Bot.Simulator.Counters.Calls("U2"));
+        Assert.Equal(0, Bot.Simulator.Counters.Calls("T6"));
     }
 
     [Fact]

@@ -61,11 +61,11 @@ public sealed class TaskListTests : LinkedAlexTests
 
         // Approvals: Integrify's own choices (custom ones too); milestones and open-URL tasks:
         // Complete; forms: Open in Integrify, at the task's deep link.
-        Assert.Equal(["Approve", "Deny", "Details"], ButtonsOf(card, "#1002"));
-        Assert.Equal(["Approve", "Reject", "Details"], ButtonsOf(card, "#1004"));
-        Assert.Equal(["Complete", "Open in Integrify", "Details"], ButtonsOf(card, "#1007"));
-        Assert.Equal(["Complete", "Open in Integrify", "Details"], ButtonsOf(card, "#1009"));
-        Assert.Equal(["Open in Integrify", "Details"], ButtonsOf(card, "#1005"));
+        Assert.Equal(["Approve", "Deny", "Details", "Reassign"], ButtonsOf(card, "#1002"));
+        Assert.Equal(["Approve", "Reject", "Details", "Reassign"], ButtonsOf(card, "#1004"));
+        Assert.Equal(["Complete", "Open in Integrify", "Details", "Reassign"], ButtonsOf(card, "#1007"));
+        Assert.Equal(["Complete", "Open in Integrify", "Details", "Reassign"], ButtonsOf(card, "#1009"));
+        Assert.Equal(["Open in Integrify", "Details", "Reassign"], ButtonsOf(card, "#1005"));
         var form = Block(card, "#1005").GetProperty("items").EnumerateArray().Last().GetProperty("actions")[0];
         Assert.StartsWith(Bot.Simulator.BaseAddress + "#/section-dashboard/recipienttask/", form.GetProperty("url").GetString(), StringComparison.Ordinal);
     }

@@ -55,14 +55,17 @@ public sealed class TaskCardsTests
             InstanceId = 1000 + i,
             RequestName = "Laptop for new hire – Jordan",
             ProcessName = "Purchase Request",
+            AllowReassign = i == 0 ? false : null,
         }).ToList();
         var choices = new ApprovalDetails { Choices = [new ApprovalChoice { Value = "approve", Label = "Approve" }, new ApprovalChoice { Value = "reject", Label = "Reject" }, new ApprovalChoice { Value = "sendBack", Label = "Request changes" }] };
         var page = new TaskListPage(new TaskListView("laptop"), 10, tasks, tasks.ToDictionary(task => task.RecipientTaskSid, _ => choices));
 
         var card = TaskCards.List(page, Alex, Integrify, Now);
 
-        Assert.All(card.Body.OfType<Container>().Where(container => container.Separator == true), task =>
-            Assert.Equal(["Approve", "Reject", "Request changes", "Details"], Assert.IsType<ActionSet>(task.Items[^1]).Actions.Select(action => action.Title)));
+        // The first task's process keeps it with its assignee: it alone offers no Reassign.
+        var rows = card.Body.OfType<Container>().Where(container => container.Separator == true).Select(task => Assert.IsType<ActionSet>(task.Items[^1]).Actions.Select(action => action.Title)).ToList();
+        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], rows[0]);
+        Assert.All(rows.Skip(1), row => Assert.Equal(["Approve", "Reject", "Request changes", "Details", "Reassign"], row));
         Assert.True(Encoding.UTF8.GetByteCount(CardJson.Serialize(card)) <= CardLimits.MaxCardBytes);
     }
 
