@@ -77,6 +77,35 @@ public sealed partial class PlaygroundTasksTests : IAsyncLifetime
         Assert.Contains("#1007 · Monitors for design team", tasks[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Alex_approves_three_tasks_in_one_go_from_decide_several()
+    {
+        await playground.SendAsync("tasks");
+        var message = await playground.NextMessageAsync();
+        var cardId = message.GetProperty("messageId").GetString()!;
+        var several = Action(Action(Card(message).GetProperty("actions"), "Decide several").GetProperty("card").GetProperty("actions"), "Approve several");
+
+        var checklist = (await playground.ExecuteAsync(cardId, several)).GetProperty("value");
+        var offered = checklist.GetProperty("body").EnumerateArray().Single(element => element.GetProperty("type").GetString() == "Input.ChoiceSet").GetProperty("choices").EnumerateArray()
+            .Select(choice => (Title: choice.GetProperty("title").GetString()!, Value: choice.GetProperty("value").GetString()!))
+            .Where(choice => !choice.Title.Contains("comment needed", StringComparison.Ordinal))
+            .Take(3)
+            .ToList();
+        Assert.Equal(3, offered.Count);
+
+        // Teams sends the ticked boxes as one value, joined with commas, beside the button's data.
+        var press = System.Text.Json.Nodes.JsonNode.Parse(checklist.GetProperty("actions")[0].GetRawText())!.AsObject();
+        press["data"]!["picked"] = string.Join(',', offered.Select(choice => choice.Value));
+        press["data"]!["comment"] = "Approved in one go.";
+        var result = (await playground.ExecuteAsync(cardId, JsonSerializer.SerializeToElement(press))).GetProperty("value");
+
+        var texts = LinkingBot.Texts(result);
+        Assert.Contains("All 3 done.", texts, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(texts, @"You chose \*\*Approve\*\* at "));
+        await playground.SendAsync("tasks");
+        Assert.Contains("9 open · showing 1–9, soonest due first", LinkingBot.Texts(Card(await playground.NextMessageAsync())), StringComparison.Ordinal);
+    }
+
     internal static JsonElement Card(JsonElement message)
     {
         var attachment = message.GetProperty("attachments")[0];

@@ -32,11 +32,36 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     private Task? reading;
     private Task? logReading;
 
-    private AgentsPlayground(BotProcess process, string workingFolder)
+    private AgentsPlayground(BotProcess process, string workingFolder, string currentUserId, string personalChatId)
     {
         this.process = process;
         WorkingFolder = workingFolder;
+        CurrentUserId = currentUserId;
+        PersonalChatId = personalChatId;
     }
+
+    /// <summary>Megan Bowen, one of the emulator's mock users, as its default configuration has her.</summary>
+    public static PlaygroundUser Megan { get; } = new("user-id-1", "Megan Bowen", "meganb@example.com", "00000000-0000-0000-0000-0000000000021");
+
+    /// <summary>Alex Wilber, the emulator's current user unless told otherwise.</summary>
+    public static PlaygroundUser Alex { get; } = new(UserId, "Alex Wilber", "alexw@example.com", UserAadObjectId);
+
+    /// <summary>The emulator's mock users as its default configuration has them (it wants at least five besides the current one).</summary>
+    private static PlaygroundUser[] MockUsers =>
+    [
+        Alex,
+        Megan,
+        new("user-id-2", "Adele Vance", "adelev@example.com", "00000000-0000-0000-0000-0000000000022"),
+        new("user-id-3", "Isaiah Langer", "isaiahl@example.com", "00000000-0000-0000-0000-0000000000023"),
+        new("user-id-4", "Patti Fernandez", "pattif@example.com", "00000000-0000-0000-0000-0000000000024"),
+        new("user-id-5", "Lynne Robbins", "lynner@example.com", "00000000-0000-0000-0000-0000000000025"),
+    ];
+
+    /// <summary>Who types and clicks in this emulator's page.</summary>
+    public string CurrentUserId { get; }
+
+    /// <summary>The current user's personal chat with the bot.</summary>
+    public string PersonalChatId { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -44,22 +69,33 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
 
     public string WorkingFolder { get; }
 
-    public static async Task<AgentsPlayground> StartAsync(Uri botMessagesEndpoint)
+    /// <param name="currentUser">
+    /// Who uses the page, when not Alex: the emulator has no user switch in its page, so another
+    /// person is another emulator, started with them as its configuration's current user.
+    /// </param>
+    public static async Task<AgentsPlayground> StartAsync(Uri botMessagesEndpoint, PlaygroundUser? currentUser = null)
     {
         NodeTools.EnsureInstalled();
         var folder = Directory.CreateTempSubdirectory("integrifybot-playground-").FullName;
+        var personalChatId = ConversationId;
+        if (currentUser is not null && currentUser != Alex)
+        {
+            personalChatId = $"{ConversationId}-{currentUser.Id}";
+            await File.WriteAllTextAsync(Path.Combine(folder, ".m365agentsplayground.yml"), Configuration(currentUser, personalChatId));
+        }
+
         var requestedPort = FreePort.Next();
         var process = BotProcess.Start(
             "node",
             [
                 NodeTools.Path("node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
                 "-e", botMessagesEndpoint.ToString(), "-c", "msteams", "-p", requestedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--disable-telemetry", "--conversation-id", ConversationId,
+                "--disable-telemetry", "--conversation-id", personalChatId,
                 "--service-url", $"http://127.0.0.1:{requestedPort}/_connector",
             ],
             new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none", ["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true" },
             workingDirectory: folder);
-        var playground = new AgentsPlayground(process, folder);
+        var playground = new AgentsPlayground(process, folder, currentUser?.Id ?? UserId, personalChatId);
         try
         {
             await playground.WaitUntilReadyAsync(requestedPort);
@@ -76,7 +112,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     /// <summary>Installs the app in the personal chat: Teams sends installationUpdate and conversationUpdate.</summary>
     public async Task InstallAsync()
     {
-        using var response = await Client.PostAsJsonAsync($"/_debug/conversation/{ConversationId}/installation", new { });
+        using var response = await Client.PostAsJsonAsync($"/_debug/conversation/{PersonalChatId}/installation", new { });
         response.EnsureSuccessStatusCode();
     }
 
@@ -84,8 +120,8 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     public async Task SendAsync(string text)
     {
         using var response = await Client.PostAsJsonAsync(
-            $"/_conversation/v1/conversations/{ConversationId}/messages",
-            new { from = new { id = UserId }, text, textFormat = "plain" });
+            $"/_conversation/v1/conversations/{PersonalChatId}/messages",
+            new { from = new { id = CurrentUserId }, text, textFormat = "plain" });
         response.EnsureSuccessStatusCode();
     }
 
@@ -95,8 +131,8 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         using var response = await Client.PostAsJsonAsync("/_conversation/v1/invoke", new
         {
             name = "adaptiveCard/action",
-            from = new { id = UserId },
-            conversation = new { id = ConversationId },
+            from = new { id = CurrentUserId },
+            conversation = new { id = PersonalChatId },
             replyToId = cardMessageId,
             value = new { action = new { type = "Action.Execute", verb = action.GetProperty("verb").GetString(), data = action.GetProperty("data") }, trigger = "manual" },
         });
@@ -191,6 +227,21 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         {
             throw new TimeoutException($"The emulator logged no {activityName} in time. Emulator output:\n{process.Output}{process.Errors}");
         }
+    }
+
+    /// <summary>The emulator's configuration file with <paramref name="currentUser"/> as its user and Alex among the others.</summary>
+    private static string Configuration(PlaygroundUser currentUser, string personalChatId)
+    {
+        static string Person(PlaygroundUser user, string indent) =>
+            $"{indent}id: {user.Id}\n{indent}name: {user.Name}\n{indent}userPrincipleName: {user.Email}\n{indent}aadObjectId: {user.AadObjectId}\n" +
+            $"{indent}givenName: {user.Name.Split(' ')[0]}\n{indent}surname: {user.Name.Split(' ')[^1]}\n{indent}email: {user.Email}\n";
+        var others = MockUsers.Where(user => user != currentUser);
+        return $"version: \"0.1.1\"\ntenantId: {TenantId}\nbot:\n  id: 00000000-0000-0000-0000-00000000000011\n  name: Test Bot\n"
+            + "currentUser:\n" + Person(currentUser, "  ")
+            + "users:\n" + string.Concat(others.Select(user => "  -" + Person(user, "    ")[3..]))
+            + $"personalChat:\n  id: {personalChatId}\n"
+            + $"groupChat:\n  id: {personalChatId}-group\n  name: Group Chat\n"
+            + "team:\n  id: team-id\n  name: My Team\n  aadGroupId: 00000000-0000-0000-0000-000000000031\n  channels:\n    - id: channel-announcements-id\n      name: Announcements\n";
     }
 
     public async ValueTask DisposeAsync()
