@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Integrify.Simulator;
 using IntegrifyBot.TestInfrastructure;
 using static IntegrifyBot.EndToEndTests.PlaygroundTasksTests;
 using static IntegrifyBot.TestInfrastructure.TaskCardReading;
@@ -15,20 +14,13 @@ namespace IntegrifyBot.EndToEndTests;
 /// </summary>
 public sealed class PlaygroundReassignTests : IAsyncLifetime
 {
-    private SimulatorHost simulator = null!;
     private BotApp bot = null!;
     private AgentsPlayground alex = null!;
     private AgentsPlayground megan = null!;
 
     public async Task InitializeAsync()
     {
-        simulator = await SimulatorHost.StartAsync(new SimulatorOptions());
-        bot = BotApp.Demo(new Dictionary<string, string?>
-        {
-            ["Integrify:BaseUrl"] = simulator.BaseAddress.ToString(),
-            ["Integrify:Tenant"] = simulator.Options.Tenant,
-            ["Integrify:OrganizationKey"] = "demo-org-key",
-        });
+        bot = await BotApp.DemoWithSimulatorAsync();
         var endpoint = new Uri(bot.BaseAddress, "/api/messages");
         alex = await AgentsPlayground.StartAsync(endpoint);
         megan = await AgentsPlayground.StartAsync(endpoint, AgentsPlayground.Megan);
@@ -44,7 +36,6 @@ public sealed class PlaygroundReassignTests : IAsyncLifetime
         await megan.DisposeAsync();
         await alex.DisposeAsync();
         await bot.DisposeAsync();
-        await simulator.DisposeAsync();
     }
 
     [Fact]
@@ -77,7 +68,7 @@ public sealed class PlaygroundReassignTests : IAsyncLifetime
         // And her list has it; Alex's no longer does.
         await megan.SendAsync("tasks");
         Assert.Contains(TaskBlocks(Card(await megan.NextMessageAsync())), task => task.Contains("#1002 ", StringComparison.Ordinal));
-        Assert.Contains(simulator.Control.OpenTasks("meganb"), task => task.RecipientTaskSid == sid);
+        Assert.Contains(bot.Simulator.Control.OpenTasks("meganb"), task => task.RecipientTaskSid == sid);
         await alex.SendAsync("tasks");
         Assert.DoesNotContain(TaskBlocks(Card(await alex.NextMessageAsync())), task => task.Contains("#1002 ", StringComparison.Ordinal));
     }
@@ -97,10 +88,4 @@ public sealed class PlaygroundReassignTests : IAsyncLifetime
 
         return JsonSerializer.SerializeToElement(pressed);
     }
-
-    private static List<(string Title, string Value)> Choices(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray()
-            .Where(element => element.GetProperty("type").GetString() == "Input.ChoiceSet")
-            .SelectMany(element => element.GetProperty("choices").EnumerateArray())
-            .Select(choice => (choice.GetProperty("title").GetString()!, choice.GetProperty("value").GetString()!))];
 }

@@ -28,6 +28,16 @@ public static class TaskCardReading
 
     internal static JsonElement Action(JsonElement actions, string title) => actions.EnumerateArray().First(action => action.GetProperty("title").GetString() == title);
 
+    /// <summary>The choices of a card's choice sets (people to pick, tasks to tick), as title and value.</summary>
+    internal static List<(string Title, string Value)> Choices(JsonElement card) =>
+        [.. card.GetProperty("body").EnumerateArray()
+            .Where(element => element.GetProperty("type").GetString() == "Input.ChoiceSet")
+            .SelectMany(set => set.GetProperty("choices").EnumerateArray())
+            .Select(choice => (choice.GetProperty("title").GetString()!, choice.GetProperty("value").GetString()!))];
+
+    /// <summary>How many times <paramref name="part"/> stands in <paramref name="text"/>: one line per task on a result card.</summary>
+    internal static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
     /// <summary>What Teams sends back for an Action.Execute button: its data.</summary>
     internal static JsonObject Data(JsonElement action) => JsonNode.Parse(action.GetProperty("data").GetRawText())!.AsObject();
 }

@@ -201,10 +201,4 @@ public sealed class ReassignTests : LinkedAlexTests
     }
 
     private static JsonObject DataOf(JsonElement card, string title) => Data(Action(card.GetProperty("actions"), title));
-
-    private static List<(string Title, string Value)> Choices(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray()
-            .Where(element => element.GetProperty("type").GetString() == "Input.ChoiceSet")
-            .SelectMany(set => set.GetProperty("choices").EnumerateArray())
-            .Select(choice => (choice.GetProperty("title").GetString()!, choice.GetProperty("value").GetString()!))];
 }

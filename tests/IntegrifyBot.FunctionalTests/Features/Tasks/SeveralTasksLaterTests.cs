@@ -51,6 +51,4 @@ public sealed class SeveralTasksLaterTests : LinkedAlexTests
             await Task.Delay(100, patience.Token);
         }
     }
-
-    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

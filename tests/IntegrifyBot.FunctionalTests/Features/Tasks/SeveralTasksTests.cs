@@ -118,16 +118,8 @@ public sealed class SeveralTasksTests : LinkedAlexTests
         return Bot.ClickAsync("tasks.decideSeveral", data);
     }
 
-    private static List<(string Title, string Value)> Choices(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray()
-            .Single(element => element.GetProperty("type").GetString() == "Input.ChoiceSet")
-            .GetProperty("choices").EnumerateArray()
-            .Select(choice => (choice.GetProperty("title").GetString()!, choice.GetProperty("value").GetString()!))];
-
     private static string[] Picked(JsonElement card) =>
         card.GetProperty("body").EnumerateArray()
             .Single(element => element.GetProperty("type").GetString() == "Input.ChoiceSet")
             .GetProperty("value").GetString()!.Split(',');
-
-    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }
