@@ -71,9 +71,26 @@ public sealed partial class SeveralDecisions(
         run.Finished = Parallel.ForEachAsync(
             Enumerable.Range(0, picked.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.SeveralConcurrency },
-            async (index, _) => run.Set(index, await DecideAsync(turn, user, meaning, picked[index], comment)))
+            async (index, _) => run.Set(index, await DecideOrSayAsync(turn, user, meaning, picked[index], comment)))
             .ContinueWith(_ => choices.Forget(user), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return run;
+    }
+
+    /// <summary>
+    /// Every task gets an outcome, whatever happens: a run whose tasks all have one is finished, and a
+    /// task left without one would say "with Integrify" for ever.
+    /// </summary>
+    private async Task<CardNotice> DecideOrSayAsync(BotRequest turn, IntegrifyUser user, ChoiceMeaning meaning, OfferedTask task, string? comment)
+    {
+        try
+        {
+            return await DecideAsync(turn, user, meaning, task, comment);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(exception);
+            return new CardNotice("Something went wrong on our side: open your tasks to see whether it was done.", IsProblem: true);
+        }
     }
 
     private async Task<CardNotice> DecideAsync(BotRequest turn, IntegrifyUser user, ChoiceMeaning meaning, OfferedTask task, string? comment)
@@ -102,7 +119,8 @@ public sealed partial class SeveralDecisions(
 
                 await tasks.CompleteApprovalAsync(user, task.Sid, new ApprovalDecision(choice.Value, comment), CancellationToken.None);
                 LogDecided();
-                return new CardNotice($"You chose **{CardText.Escape(choice.Label ?? choice.Value, 100)}** at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false, "decided");
+                var chose = $"chose **{CardText.Escape(choice.Label ?? choice.Value, 100)}**";
+                return new CardNotice($"You {chose} at {CardDates.Format(time.GetUtcNow(), turn.Locale, turn.TimeZone)}.", IsProblem: false, $"{chose} on {TaskCards.Name(task.InstanceId)}.");
             });
         }
         catch (IntegrifyConflictException conflict)
@@ -148,6 +166,9 @@ public sealed partial class SeveralDecisions(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An approval among several has no known outcome ({Error})")]
     private partial void LogUnknown(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deciding an approval among several failed")]
+    private partial void LogFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Several decisions finished after their turn; the card was updated: {Updated}")]
     private partial void LogFinishedLater(bool updated);

@@ -94,6 +94,22 @@ public sealed class SeveralTasksTests : LinkedAlexTests
         Assert.Equal(0, Bot.Simulator.Counters.Calls("T3"));
     }
 
+    [Fact]
+    public async Task In_a_group_chat_everyone_else_reads_only_that_alex_decided_several()
+    {
+        Assign(2, "Cable order");
+        var checklist = await OpenChecklistAsync("Cable", "Approve several");
+        var data = Data(checklist.GetProperty("actions")[0]);
+        data["picked"] = string.Join(',', Choices(checklist).Select(choice => choice.Value));
+
+        var mine = LinkingBot.Texts(await Bot.ClickAsync("tasks.decideSeveral", data, TeamsActivities.GroupChat()));
+
+        Assert.Contains("All 2 done.", mine, StringComparison.Ordinal);
+        var everyone = LinkingBot.Texts((await Bot.Connector.NextAsync()).Card);
+        Assert.Contains("Alex Wilber decided 2 of their tasks at once.", everyone, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cable order", everyone, StringComparison.Ordinal);
+    }
+
     private List<AssignedTask> Assign(int count, string name) =>
         [.. Enumerable.Range(1, count).Select(i => Bot.Simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", RequestName = $"{name} {i}" }))];
 
