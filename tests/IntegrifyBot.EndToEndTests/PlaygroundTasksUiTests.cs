@@ -42,7 +42,7 @@ public sealed partial class PlaygroundTasksUiTests
         Assert.Equal("12 open · showing 1–10, soonest due first", before.GetProperty("summary").GetString());
         Assert.Contains("#1001 · Laptop for new hire – Jordan", before.GetProperty("task").GetString(), StringComparison.Ordinal);
         Assert.Contains("Overdue, was due", before.GetProperty("task").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], before.GetProperty("buttons").EnumerateArray().Select(button => button.GetString()!).ToList());
+        Assert.Equal(["Approve", "Reject", "Request changes", "Details", "Reassign"], before.GetProperty("buttons").EnumerateArray().Select(button => button.GetString()!).ToList());
         var after = seen.RootElement.GetProperty("after");
         Assert.StartsWith("You chose Approve on the task on request #1001 at ", after.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(IsGreen(after.GetProperty("noticeBackground").GetString()!), $"The notice's background is {after.GetProperty("noticeBackground")}, not green.");
@@ -64,7 +64,8 @@ public sealed partial class PlaygroundTasksUiTests
         Assert.Equal("tasks.page", next.GetProperty("verb").GetString());
     }
 
-    private static async Task SkipUntilAsync(AgentsPlayground playground, Func<JsonElement, bool> isLast)
+    /// <summary>Reads what the emulator carried until the card <paramref name="isLast"/> picks.</summary>
+    internal static async Task SkipUntilAsync(AgentsPlayground playground, Func<JsonElement, bool> isLast)
     {
         while (true)
         {
@@ -90,7 +91,7 @@ public sealed partial class PlaygroundTasksUiTests
     }
 
     [GeneratedRegex(@"^seen: (\{.*\})\s*$", RegexOptions.Multiline)]
-    private static partial Regex SeenLine();
+    internal static partial Regex SeenLine();
 
     [GeneratedRegex(@"^rgba?\((\d+), (\d+), (\d+)")]
     private static partial Regex Rgb();

@@ -61,7 +61,8 @@ public static class SeveralCards
             MaxLength = TaskCards.MaxCommentLength,
         });
 
-        var offered = candidates.Select(candidate => new OfferedTask(candidate.Task.RecipientTaskSid, candidate.Task.InstanceId, CardText.Truncate(candidate.Task.TaskName ?? "Task", MaxNameLength))).ToList();
+        // The result names each task by its request, which is what tells a person's approvals apart.
+        var offered = candidates.Select(candidate => new OfferedTask(candidate.Task.RecipientTaskSid, candidate.Task.InstanceId, CardText.Truncate(candidate.Task.RequestName ?? candidate.Task.TaskName ?? "Task", MaxNameLength))).ToList();
         return new AdaptiveCard
         {
             FallbackText = $"{candidates.Count} open approvals offer {meaning.Name}.",

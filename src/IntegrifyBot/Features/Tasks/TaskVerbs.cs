@@ -112,7 +112,7 @@ public sealed record DecideSeveralData(
     [property: MaxLength(SeveralCards.MaxPickedLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Picked = null,
     [property: MaxLength(TaskCards.MaxCommentLength), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment = null);
 
-/// <summary>A task on the checklist of several: which task, and how the result names it.</summary>
+/// <summary>A task on the checklist of several: which task, and how the result names it (its request's name).</summary>
 public sealed record OfferedTask(
     [property: Required, MaxLength(64)] string Sid,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InstanceId = null,
