@@ -122,6 +122,3 @@ public static class SeveralCards
         return CardText.Truncate($"#{task.InstanceId} {task.RequestName} · {task.TaskName}{due}{comment}", 160);
     }
 }
-
-/// <summary>An open approval on the checklist, and whether its choice of the meaning needs a comment.</summary>
-public sealed record SeveralCandidate(TaskItem Task, bool NeedsComment);
