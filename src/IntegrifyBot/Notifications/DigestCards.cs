@@ -14,15 +14,10 @@ public static class DigestCards
     /// <param name="due">The tasks due by the end of the user's day, soonest first, and how many are overdue.</param>
     /// <param name="reader">Whose locale and time zone the dates are shown in.</param>
     /// <param name="now">Now, to tell overdue tasks from those due later today.</param>
-    public static AdaptiveCard Daily(DueTasks due, BotRequest reader, Uri integrify, DateTimeOffset now)
-    {
-        var card = Daily(due, reader, integrify, now, compact: false);
-        return CardLimits.Fits(card)
-            ? card
-            : Daily(due, reader, integrify, now, compact: true);
-    }
+    public static AdaptiveCard Daily(DueTasks due, BotRequest reader, Uri integrify, DateTimeOffset now) =>
+        TaskCards.FirstThatFits(buttons => Daily(due, reader, integrify, now, buttons));
 
-    private static AdaptiveCard Daily(DueTasks tasks, BotRequest reader, Uri integrify, DateTimeOffset now, bool compact)
+    private static AdaptiveCard Daily(DueTasks tasks, BotRequest reader, Uri integrify, DateTimeOffset now, RowButtons buttons)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var due = tasks.Page;
@@ -32,7 +27,7 @@ public static class DigestCards
             new TextBlock("Your tasks for today") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(due.Total > due.Tasks.Count ? $"{summary} · the {due.Tasks.Count} soonest:" : summary + ".") { IsSubtle = true, Size = TextSize.Small },
         };
-        body.AddRange(due.Tasks.Select(task => TaskCards.Row(task, due.Approvals.GetValueOrDefault(task.RecipientTaskSid), due.View, reader, integrify, now, compact)));
+        body.AddRange(due.Tasks.Select(task => TaskCards.Row(task, due.Approvals.GetValueOrDefault(task.RecipientTaskSid), due.View, reader, integrify, now, buttons)));
         body.Add(new TextBlock("Your daily digest. Send **notifications** to change its hour or turn it off.") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
         return new AdaptiveCard
         {

@@ -54,20 +54,34 @@ public static class TaskCards
     }
 
     /// <summary>
-    /// The list, kept under Teams' message size: when Integrify's names and choices are so long that
-    /// a page with every button would not fit, each task offers only Details, where its buttons are.
+    /// The list, kept under Teams' message size (see <see cref="FirstThatFits"/>).
     /// </summary>
     /// <param name="integrify">The instance's address, for "Open in Integrify" links.</param>
     /// <param name="now">Now, to mark overdue tasks.</param>
-    public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice = null)
+    public static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice = null) =>
+        FirstThatFits(buttons => List(page, turn, integrify, now, notice, buttons));
+
+    /// <summary>
+    /// A card of task rows drawn with as many buttons as Teams' message size allows: all of them;
+    /// else without Reassign (a page of approvals with three choices each comes close to the limit);
+    /// else only Details, when Integrify's names and choices are very long. Details has every button.
+    /// </summary>
+    public static AdaptiveCard FirstThatFits(Func<RowButtons, AdaptiveCard> draw)
     {
-        var card = List(page, turn, integrify, now, notice, compact: false);
-        return CardLimits.Fits(card)
-            ? card
-            : List(page, turn, integrify, now, notice, compact: true);
+        ArgumentNullException.ThrowIfNull(draw);
+        foreach (var buttons in new[] { RowButtons.All, RowButtons.WithoutReassign })
+        {
+            var card = draw(buttons);
+            if (CardLimits.Fits(card))
+            {
+                return card;
+            }
+        }
+
+        return draw(RowButtons.DetailsOnly);
     }
 
-    private static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice, bool compact)
+    private static AdaptiveCard List(TaskListPage page, BotRequest turn, Uri integrify, DateTimeOffset now, CardNotice? notice, RowButtons buttons)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(turn);
@@ -82,7 +96,7 @@ public static class TaskCards
             $"open{searched}",
             ", soonest due first",
             searched.Length == 0 ? "Nothing is waiting for you in Integrify. Enjoy!" : $"No open tasks{searched}.");
-        body.AddRange(page.Tasks.Select(task => Row(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, compact)));
+        body.AddRange(page.Tasks.Select(task => Row(task, page.Approvals.GetValueOrDefault(task.RecipientTaskSid), view, turn, integrify, now, buttons)));
 
         var actions = CardParts.Paging(TaskVerbs.Page, view, view.Start, page.Tasks.Count, page.Total, CardLimits.PageSize, (list, start) => list with { Start = start }).ToList();
         actions.Add(CardActions.Execute("Refresh", TaskVerbs.Page, view));
@@ -154,8 +168,8 @@ public static class TaskCards
     /// <summary>How a task is named in notices: "the task on request #1001".</summary>
     public static string Name(long? instanceId) => instanceId is { } id ? $"the task on request #{id}" : "the task";
 
-    /// <summary>A task in a list: its name, request and due date, with its buttons (only Details when <paramref name="compact"/>).</summary>
-    public static Container Row(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, bool compact)
+    /// <summary>A task in a list: its name, request and due date, with the <paramref name="buttons"/> that fit.</summary>
+    public static Container Row(TaskItem task, ApprovalDetails? approval, TaskListView view, BotRequest turn, Uri integrify, DateTimeOffset now, RowButtons buttons)
     {
         var items = new List<CardElement>
         {
@@ -163,9 +177,9 @@ public static class TaskCards
             new TextBlock($"#{task.InstanceId} · {CardText.Escape(task.RequestName, 80)}") { Spacing = Spacing.None },
             Due(task, turn, now),
         };
-        var actions = compact ? [] : Acting(task, approval, view, integrify);
+        var actions = buttons == RowButtons.DetailsOnly ? [] : Acting(task, approval, view, integrify);
         actions.Add(CardActions.Execute("Details", TaskVerbs.Open, new OpenTaskData(task.RecipientTaskSid, view.Search, view.Start)));
-        if (!compact && Reassignable(task))
+        if (buttons == RowButtons.All && Reassignable(task))
         {
             actions.Add(Reassign(task, view));
         }

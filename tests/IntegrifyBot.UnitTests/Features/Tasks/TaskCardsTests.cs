@@ -62,11 +62,32 @@ public sealed class TaskCardsTests
 
         var card = TaskCards.List(page, Alex, Integrify, Now);
 
-        // The first task's process keeps it with its assignee: it alone offers no Reassign.
-        var rows = card.Body.OfType<Container>().Where(container => container.Separator == true).Select(task => Assert.IsType<ActionSet>(task.Items[^1]).Actions.Select(action => action.Title)).ToList();
-        Assert.Equal(["Approve", "Reject", "Request changes", "Details"], rows[0]);
-        Assert.All(rows.Skip(1), row => Assert.Equal(["Approve", "Reject", "Request changes", "Details", "Reassign"], row));
+        // Ten approvals with three choices each come close to Teams' limit: Reassign moves to Details.
+        Assert.All(RowButtons(card), row => Assert.Equal(["Approve", "Reject", "Request changes", "Details"], row));
         Assert.True(Encoding.UTF8.GetByteCount(CardJson.Serialize(card)) <= CardLimits.MaxCardBytes);
+    }
+
+    [Fact]
+    public void A_page_of_two_choice_approvals_offers_reassign_on_each_task_its_process_lets_go()
+    {
+        var tasks = Enumerable.Range(0, CardLimits.PageSize).Select(i => new TaskItem
+        {
+            RecipientTaskSid = Guid.NewGuid().ToString(),
+            TaskName = "Manager approval",
+            TaskType = "approval",
+            InstanceId = 1000 + i,
+            RequestName = "Laptop for new hire – Jordan",
+            ProcessName = "Purchase Request",
+            AllowReassign = i == 0 ? false : null,
+        }).ToList();
+        var choices = new ApprovalDetails { Choices = [new ApprovalChoice { Value = "approve", Label = "Approve" }, new ApprovalChoice { Value = "reject", Label = "Reject" }] };
+        var page = new TaskListPage(new TaskListView("laptop"), 10, tasks, tasks.ToDictionary(task => task.RecipientTaskSid, _ => choices));
+
+        var rows = RowButtons(TaskCards.List(page, Alex, Integrify, Now));
+
+        // The first task's process keeps it with its assignee: it alone offers no Reassign.
+        Assert.Equal(["Approve", "Reject", "Details"], rows[0]);
+        Assert.All(rows.Skip(1), row => Assert.Equal(["Approve", "Reject", "Details", "Reassign"], row));
     }
 
     [Fact]
@@ -82,4 +103,7 @@ public sealed class TaskCardsTests
         Assert.Contains("Author 40", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Author 35 ", json, StringComparison.Ordinal);
     }
+
+    private static List<List<string>> RowButtons(AdaptiveCard card) =>
+        [.. card.Body.OfType<Container>().Where(container => container.Separator == true).Select(task => Assert.IsType<ActionSet>(task.Items[^1]).Actions.Select(action => action.Title ?? string.Empty).ToList())];
 }
