@@ -26,6 +26,9 @@ public sealed class SeveralTasksLaterTests : LinkedAlexTests
         Bot.Simulator.Faults.Add(new FaultSpec { PathPrefix = $"/api/instance/tasktypes/approval/{orders[1].RecipientTaskSid}", LatencyMs = 4000 });
         var data = Data(checklist.GetProperty("actions")[0]);
         data["picked"] = string.Join(',', orders.Select(order => order.RecipientTaskSid));
+
+        // With a comment nothing is read before the decisions start, so they start however busy the machine.
+        data["comment"] = "Monitors for the new desks.";
         var answer = LinkingBot.Texts(await Bot.ClickAsync("tasks.decideSeveral", data));
 
         // The answer comes before the slow task is done (or, on a machine too busy even for that, is the retry card).
