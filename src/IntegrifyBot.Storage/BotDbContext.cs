@@ -30,6 +30,10 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
 
     public DbSet<PushReplay> PushReplays => Set<PushReplay>();
 
+    public DbSet<TenantSendLease> TenantSendLeases => Set<TenantSendLease>();
+
+    public DbSet<NotificationSenderBeat> NotificationSenders => Set<NotificationSenderBeat>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -74,6 +78,21 @@ public class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(op
             state.Property(s => s.UserKey).HasMaxLength(200);
             state.Property(s => s.MagicCodeHash).HasMaxLength(64);
             state.HasIndex(s => new { s.TeamsTenantId, s.UserKey });
+        });
+
+        modelBuilder.Entity<TenantSendLease>(lease =>
+        {
+            lease.ToTable("TenantSendLeases");
+            lease.HasKey(l => l.TeamsTenantId);
+            lease.Property(l => l.TeamsTenantId).HasMaxLength(100);
+            lease.Property(l => l.Holder).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<NotificationSenderBeat>(sender =>
+        {
+            sender.ToTable("NotificationSenders");
+            sender.HasKey(b => b.Name);
+            sender.Property(b => b.Name).HasMaxLength(100);
         });
 
         modelBuilder.Entity<SignInFailure>(failure =>

@@ -69,6 +69,7 @@ public static class BotStorageExtensions
         services.AddSingleton<ReportExports>();
         services.AddSingleton<ConversationAddresses>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<TenantSendLeases>();
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<LinkedUsers>();
         services.AddSingleton<LinkedTeamsUsers>();

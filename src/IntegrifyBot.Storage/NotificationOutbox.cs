@@ -134,12 +134,18 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
     /// Claims up to <paramref name="count"/> notifications that are due, for <paramref name="lease"/>.
     /// Two senders never get the same row while a lease runs.
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedNotification>> ClaimAsync(string sender, int count, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedNotification>> ClaimAsync(string sender, IReadOnlyCollection<string> tenants, int count, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sender);
+        ArgumentNullException.ThrowIfNull(tenants);
+        if (tenants.Count == 0)
+        {
+            return [];
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await provider.ClaimNotificationsAsync(context, sender, now, now + lease, count, cancellationToken);
+        var ids = await provider.ClaimNotificationsAsync(context, sender, tenants, now, now + lease, count, cancellationToken);
         if (ids.Count == 0)
         {
             return [];
@@ -147,16 +153,6 @@ public sealed class NotificationOutbox(IDbContextFactory<BotDbContext> contexts,
 
         var rows = await context.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id) && n.ClaimedBy == sender).OrderBy(n => n.Id).ToListAsync(cancellationToken);
         return [.. rows.Select(n => new ClaimedNotification(n.Id, new IntegrifyUser(n.TeamsTenantId, n.UserKey), n.RecipientTaskSid, n.Source, n.Message, n.Attempts, sender))];
-    }
-
-    /// <summary>When the next unclaimed notification waiting to be sent is due; null when none is waiting.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
-    {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var next = await context.Notifications.AsNoTracking()
-            .Where(n => (n.State == NotificationState.Pending || n.State == NotificationState.Failed) && n.ClaimedBy == null)
-            .MinAsync(n => (DateTime?)n.NextAttemptAt, cancellationToken);
-        return next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 
     // Settling a claim is done by its sender only, while it still holds it: a sender whose lease ran

@@ -218,10 +218,18 @@ public sealed class LinkingBot : IAsyncDisposable
     /// Links Alex, in his personal chat (whose address the bot then keeps), through any bot's
     /// /api/messages: one in this process or a published one.
     /// </summary>
-    public static async Task LinkAlexAsync(HttpClient bot, Uri serviceUrl)
+    /// <param name="tenantId">Another Teams tenant to link him in (a guest account, say), with a personal chat of its own; his own by default.</param>
+    public static async Task LinkAlexAsync(HttpClient bot, Uri serviceUrl, string? tenantId = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         var activity = TeamsActivities.Execute(serviceUrl, "link.password", new JsonObject { ["userName"] = "alexw", ["password"] = "Passw0rd!" });
+        if (tenantId is not null)
+        {
+            activity["conversation"]!["tenantId"] = tenantId;
+            activity["conversation"]!["id"] = $"{TeamsActivities.PersonalConversationId}-{tenantId}";
+            activity["channelData"]!["tenant"]!["id"] = tenantId;
+        }
+
         using var response = await bot.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
         response.EnsureSuccessStatusCode();
         var answer = await ReplyReading.ReadJsonAsync(response);

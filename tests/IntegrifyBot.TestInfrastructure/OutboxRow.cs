@@ -5,14 +5,14 @@ namespace IntegrifyBot.TestInfrastructure;
 /// One row of the Notifications table as anyone with the connection string reads it, for tests
 /// whose bot runs elsewhere (another process, another instance) and cannot be asked.
 /// </summary>
-public sealed record OutboxRow(long Id, string RecipientTaskSid, string State, string? ClaimedBy, int Attempts, string? LastError)
+public sealed record OutboxRow(long Id, string RecipientTaskSid, string State, string? ClaimedBy, int Attempts, string? LastError, string TeamsTenantId)
 {
     public static async Task<IReadOnlyList<OutboxRow>> ReadAllAsync(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Id", "RecipientTaskSid", "State", "ClaimedBy", "Attempts", "LastError" FROM "Notifications" ORDER BY "Id" """;
+        command.CommandText = """SELECT "Id", "RecipientTaskSid", "State", "ClaimedBy", "Attempts", "LastError", "TeamsTenantId" FROM "Notifications" ORDER BY "Id" """;
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<OutboxRow>();
         while (await reader.ReadAsync())
@@ -23,7 +23,8 @@ public sealed record OutboxRow(long Id, string RecipientTaskSid, string State, s
                 reader.GetString(2),
                 await reader.IsDBNullAsync(3) ? null : reader.GetString(3),
                 reader.GetInt32(4),
-                await reader.IsDBNullAsync(5) ? null : reader.GetString(5)));
+                await reader.IsDBNullAsync(5) ? null : reader.GetString(5),
+                reader.GetString(6)));
         }
 
         return rows;

@@ -44,5 +44,5 @@ public interface IBotDatabaseProvider
     /// returns their ids. Two senders at once never get the same row: PostgreSQL skips the rows another
     /// transaction is claiming (FOR UPDATE SKIP LOCKED); SQLite claims under its write lock.
     /// </summary>
-    Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, IReadOnlyCollection<string> tenants, DateTime now, DateTime until, int count, CancellationToken cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
             integrifyUserName is null ? [AccountLockKey(teamsTenantId, userKey)] : [AccountLockKey(teamsTenantId, userKey), UserNameLockKey(integrifyUserName)],
             cancellationToken);
 
-    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, IReadOnlyCollection<string> tenants, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         await context.Database.OpenConnectionAsync(cancellationToken);
@@ -56,6 +56,7 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
             WHERE "Id" IN (
                 SELECT "Id" FROM "Notifications"
                 WHERE "State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= $3 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < $3)
+                    AND "TeamsTenantId" = ANY($5)
                 ORDER BY "NextAttemptAt", "Id"
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED)
@@ -66,6 +67,7 @@ public sealed class PostgresDatabaseProvider : IBotDatabaseProvider
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = until });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tenants] });
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -74,9 +74,10 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
     public Task<DbTransaction> BeginSignInLockAsync(BotDbContext context, string teamsTenantId, string userKey, string? integrifyUserName, CancellationToken cancellationToken) =>
         BeginAccountLockAsync(context, teamsTenantId, userKey, cancellationToken);
 
-    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> ClaimNotificationsAsync(BotDbContext context, string sender, IReadOnlyCollection<string> tenants, DateTime now, DateTime until, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var held = System.Text.Json.JsonSerializer.Serialize(tenants);
 
         // One statement: SQLite runs it under the database's write lock, so two processes' claims
         // take turns and the second sees the rows the first claimed as held.
@@ -85,6 +86,7 @@ public sealed class SqliteDatabaseProvider : IBotDatabaseProvider
             WHERE "Id" IN (
                 SELECT "Id" FROM "Notifications"
                 WHERE "State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                    AND "TeamsTenantId" IN (SELECT "value" FROM json_each({held}))
                 ORDER BY "NextAttemptAt", "Id"
                 LIMIT {count})
             RETURNING "Id" AS "Value"

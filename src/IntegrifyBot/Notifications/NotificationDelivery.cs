@@ -23,6 +23,7 @@ public sealed partial class NotificationDelivery(
     TaskFinder finder,
     IProactiveSender sender,
     SendThrottle throttle,
+    TenantSendLeases leases,
     NotificationMetrics metrics,
     IOptionsMonitor<NotificationsOptions> options,
     IOptions<IntegrifyOptions> integrify,
@@ -257,10 +258,13 @@ public sealed partial class NotificationDelivery(
             case ProactiveResult.Throttled:
                 // Teams does not say which limit was hit: the whole tenant waits, not only this row.
                 var retryAt = time.GetUtcNow() + (outcome.RetryAfter is { } asked && asked > TimeSpan.Zero ? asked : options.CurrentValue.RetryDelay);
-                throttle.Pause(address.User.TeamsTenantId, retryAt);
+                var learned = throttle.Pause(address.User.TeamsTenantId, retryAt);
                 metrics.Throttled();
                 LogThrottled(notification.Id, retryAt);
                 await outbox.RetryAsync(notification, retryAt, "Teams answered 429", countAttempt: false, settling);
+
+                // Kept with the tenant's lease: an instance taking the tenant over keeps to it too.
+                await leases.RecordPauseAsync(address.User.TeamsTenantId, retryAt, learned, settling);
                 break;
 
             case ProactiveResult.Gone:

@@ -7,11 +7,15 @@ namespace IntegrifyBot.Notifications;
 /// Sends what the outbox holds: it claims a batch of due notifications under its own name, delivers
 /// them several at once, and looks again at once when the batch was full, otherwise when woken
 /// (something was queued in this instance) or after <see cref="NotificationsOptions.SenderInterval"/>.
-/// Any number of instances may run one: a claimed row is one sender's until its lease ends, so a
-/// sender that dies mid-batch leaves its rows to another after the lease.
+/// Any number of instances may run one. Each sends for the Teams tenants whose lease it holds
+/// (<see cref="TenantSendLeases"/>), so that one instance keeps each tenant's limits as Teams counts
+/// them; a claimed row is one sender's until its claim ends, so a sender that dies mid-batch leaves
+/// its rows, and after its leases lapse its tenants, to another.
 /// </summary>
 public sealed partial class NotificationSender(
     NotificationOutbox outbox,
+    TenantSendLeases leases,
+    SendThrottle throttle,
     NotificationDelivery delivery,
     NotificationSignal signal,
     IOptionsMonitor<NotificationsOptions> options,
@@ -24,6 +28,9 @@ public sealed partial class NotificationSender(
     /// <summary>Who holds a claim, for the outbox and for whoever looks at it: unique per process.</summary>
     public string Name { get; } = Truncated($"{Guid.NewGuid():N}@{Environment.MachineName}/{Environment.ProcessId}");
 
+    /// <summary>The tenants this sender held after its last look, to adopt what a new one's lease says.</summary>
+    private HashSet<string> held = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.CurrentValue.SendingEnabled)
@@ -31,6 +38,18 @@ public sealed partial class NotificationSender(
             return;
         }
 
+        try
+        {
+            await SendUntilStoppedAsync(stoppingToken);
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    private async Task SendUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -65,10 +84,11 @@ public sealed partial class NotificationSender(
     /// </summary>
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken stoppingToken)
     {
-        var interval = options.CurrentValue.SenderInterval;
+        // Leases are renewed on each look: a third of their length leaves two looks to spare.
+        var interval = TimeSpan.FromTicks(Math.Min(options.CurrentValue.SenderInterval.Ticks, options.CurrentValue.TenantLease.Ticks / 3));
         try
         {
-            if (await outbox.NextDueAsync(stoppingToken) is { } due)
+            if (await leases.NextDueAsync(Name, stoppingToken) is { } due)
             {
                 var wait = due - time.GetUtcNow();
                 return wait < MinimumSleep ? MinimumSleep : wait < interval ? wait : interval;
@@ -86,7 +106,8 @@ public sealed partial class NotificationSender(
     private async Task<bool> SendDueAsync(CancellationToken stoppingToken)
     {
         var concurrency = options.CurrentValue.SendConcurrency;
-        var batch = await outbox.ClaimAsync(Name, concurrency * 2, Lease(options.CurrentValue.SendTimeout), stoppingToken);
+        var tenants = await HoldTenantsAsync(stoppingToken);
+        var batch = await outbox.ClaimAsync(Name, tenants, concurrency * 2, Lease(options.CurrentValue.SendTimeout), stoppingToken);
         if (batch.Count == 0)
         {
             return false;
@@ -111,6 +132,38 @@ public sealed partial class NotificationSender(
     }
 
     /// <summary>
+    /// Renews this sender's tenant leases and takes its share of the tenants waiting; a tenant newly
+    /// held starts from what Teams last asked of it, whichever instance heard it.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> HoldTenantsAsync(CancellationToken stoppingToken)
+    {
+        var waiting = await leases.WaitingAsync(Name, stoppingToken);
+        var now = await leases.HoldAsync(Name, waiting, options.CurrentValue.TenantLease, stoppingToken);
+        foreach (var tenant in now.Where(tenant => !held.Contains(tenant.TeamsTenantId)))
+        {
+            throttle.Adopt(tenant.TeamsTenantId, tenant.PausedUntil, tenant.LearnedLimit);
+        }
+
+        held = now.Select(tenant => tenant.TeamsTenantId).ToHashSet(StringComparer.Ordinal);
+        return held;
+    }
+
+    /// <summary>A stopping sender hands its tenants to the other instances at once, rather than when its leases lapse.</summary>
+    private async Task ReleaseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await leases.ReleaseAsync(Name, timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            // The leases then lapse by themselves.
+            LogReleaseFailed(exception);
+        }
+    }
+
+    /// <summary>
     /// How long a batch is this sender's. A batch holds twice as many notifications as are sent at
     /// once, each bounded by <paramref name="sendTimeout"/>, so however unevenly they fall among the
     /// parallel sends the batch is done within three of them; the fourth leaves room to record each
@@ -125,6 +178,9 @@ public sealed partial class NotificationSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} could not be settled; it is tried again when its claim ends")]
     private partial void LogNotSettled(Exception exception, long notificationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The notification sender could not hand its tenants back; they pass to another instance when their leases lapse")]
+    private partial void LogReleaseFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The notification sender could not look at the outbox; it looks again shortly")]
     private partial void LogLookFailed(Exception exception);

@@ -47,6 +47,13 @@ public sealed class NotificationsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Notifications:SenderInterval must be between 100 ms and ten minutes.")]
     public TimeSpan SenderInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long an instance's hold on a Teams tenant's sending lasts unless renewed: the longest the
+    /// tenant's notifications pause when the instance dies (a stopping one hands its tenants over at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Notifications:TenantLease must be between one second and five minutes.")]
+    public TimeSpan TenantLease { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many notifications this instance prepares and sends at once.</summary>
     [Range(1, 128, ErrorMessage = "Notifications:SendConcurrency must be between 1 and 128.")]
     public int SendConcurrency { get; set; } = 16;

@@ -10,9 +10,9 @@ namespace IntegrifyBot.Notifications;
 /// moment before the answer, so the windows hold where Teams counts, whatever the network's delays.
 /// A 429 from Teams pauses the tenant until its Retry-After, and for a while the tenant gets no
 /// more a second than Teams took in the second before it refused: a tenant limit set higher than
-/// Teams' costs one refusal now and then instead of one every second. Instances sharing a tenant
-/// each keep their own count, so with several instances the per-tenant limit is set to Teams'
-/// limit divided among them.
+/// Teams' costs one refusal now and then instead of one every second. One instance at a time sends
+/// to a tenant (<see cref="Storage.TenantSendLeases"/>), so its counts are the tenant's; what a 429
+/// taught is kept with the tenant's lease and adopted by the instance that takes it over.
 /// </summary>
 public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimeProvider time)
 {
@@ -100,11 +100,33 @@ public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimePro
     }
 
     /// <summary>
+    /// What another instance learned of the tenant before this one took over its sending: a pause
+    /// still running, and the lower limit that follows it for a while.
+    /// </summary>
+    public void Adopt(string tenantId, DateTimeOffset? pausedUntil, int? learnedLimit)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        if (pausedUntil is not { } until || learnedLimit is not { } limit || until + LearnedLimitLifetime <= time.GetUtcNow())
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!refusals.TryGetValue(tenantId, out var known) || known.PausedUntil < until)
+            {
+                refusals[tenantId] = new Refusal(until, Math.Max(1, limit));
+            }
+        }
+    }
+
+    /// <summary>
     /// Teams answered 429: nothing more goes to the tenant until <paramref name="until"/>. The first
     /// 429 of a pause also sets the tenant's limit to a little under what Teams took in the second
     /// before it (the others are messages that were on their way already, and teach nothing more).
     /// </summary>
-    public void Pause(string tenantId, DateTimeOffset until)
+    /// <returns>The limit the tenant now keeps to after the pause, to be kept with its lease.</returns>
+    public int Pause(string tenantId, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         var now = time.GetUtcNow();
@@ -122,8 +144,11 @@ public sealed class SendThrottle(IOptions<NotificationsOptions> options, TimePro
             }
             else if (refusal.PausedUntil < until)
             {
-                refusals[tenantId] = refusal with { PausedUntil = until };
+                refusal = refusal with { PausedUntil = until };
+                refusals[tenantId] = refusal;
             }
+
+            return refusal.LearnedLimit;
         }
     }
 

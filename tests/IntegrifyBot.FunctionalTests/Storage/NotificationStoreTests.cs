@@ -18,6 +18,9 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
     private readonly IntegrifyUser alex = new("tenant-1", "aad-alexw");
     private readonly IntegrifyUser megan = new("tenant-1", "aad-meganb");
 
+    /// <summary>The tenants a sender claims for: the lease that decides them is tested in TenantSendLeaseTests.</summary>
+    private static readonly string[] Tenants = ["tenant-1", "tenant-2"];
+
     private TestDatabase database = null!;
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
@@ -51,7 +54,7 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
 
         Assert.False(queued);
         Assert.Equal(["rt-1", "rt-2"], (await outbox.KnownAsync(alex, ["rt-1", "rt-2", "rt-3"], CancellationToken.None)).Order());
-        Assert.Empty(await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None));
+        Assert.Empty(await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None));
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         Assert.Equal(
             [("rt-1", NotificationState.Known), ("rt-2", NotificationState.Pending), ("rt-3", NotificationState.Known), ("rt-4", NotificationState.Known)],
             rows.Select(row => (row.RecipientTaskSid, row.State)));
-        Assert.Equal(["rt-2"], (await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None)).Select(n => n.RecipientTaskSid));
+        Assert.Equal(["rt-2"], (await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None)).Select(n => n.RecipientTaskSid));
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Outbox(i % 2 == 0 ? one : two).ClaimAsync($"sender-{i}", 7, Lease, CancellationToken.None)));
+            Outbox(i % 2 == 0 ? one : two).ClaimAsync($"sender-{i}", Tenants, 7, Lease, CancellationToken.None)));
 
         var ids = claims.SelectMany(claim => claim.Select(notification => notification.Id)).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
@@ -98,11 +101,11 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         await outbox.EnqueueAsync(alex, "rt-1", NotificationSource.Push, "Please look at this today.", CancellationToken.None);
         await outbox.EnqueueAsync(alex, "rt-2", NotificationSource.Poll, null, CancellationToken.None);
 
-        var first = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
+        var first = await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None);
         await outbox.MarkSentAsync(first.Single(n => n.RecipientTaskSid == "rt-2"), CancellationToken.None);
-        var meanwhile = await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None);
+        var meanwhile = await outbox.ClaimAsync("sender-2", Tenants, 10, Lease, CancellationToken.None);
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var after = await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None);
+        var after = await outbox.ClaimAsync("sender-2", Tenants, 10, Lease, CancellationToken.None);
 
         Assert.Equal(2, first.Count);
         Assert.Equal("Please look at this today.", first.Single(n => n.RecipientTaskSid == "rt-1").Message);
@@ -117,9 +120,9 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         await using var instance = await StorageInstance.StartAsync(database, clock);
         var outbox = Outbox(instance);
         await outbox.EnqueueAsync(alex, "rt-1", NotificationSource.Poll, null, CancellationToken.None);
-        var slow = Assert.Single(await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None));
+        var slow = Assert.Single(await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None));
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var next = Assert.Single(await outbox.ClaimAsync("sender-2", 10, Lease, CancellationToken.None));
+        var next = Assert.Single(await outbox.ClaimAsync("sender-2", Tenants, 10, Lease, CancellationToken.None));
 
         var nextSettled = await outbox.MarkSentAsync(next, CancellationToken.None);
         var slowSettled = await outbox.RetryAsync(slow, clock.GetUtcNow().AddMinutes(1), "Teams answered 503", countAttempt: true, CancellationToken.None);
@@ -139,13 +142,13 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         var outbox = Outbox(instance);
         await outbox.EnqueueAsync(alex, "rt-1", NotificationSource.Poll, null, CancellationToken.None);
         await outbox.EnqueueAsync(alex, "rt-2", NotificationSource.Poll, null, CancellationToken.None);
-        var claimed = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
+        var claimed = await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None);
 
         await outbox.RetryAsync(claimed[0], clock.GetUtcNow().AddSeconds(30), "Teams answered 429", countAttempt: false, CancellationToken.None);
         await outbox.KillAsync(claimed[1], "the user removed the app", CancellationToken.None);
-        var early = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
+        var early = await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(30));
-        var due = await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None);
+        var due = await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None);
 
         Assert.Empty(early);
         Assert.Equal(["rt-1"], due.Select(n => n.RecipientTaskSid));
@@ -166,7 +169,7 @@ public abstract class NotificationStoreTests(StorageProvider provider) : IAsyncL
         await outbox.EnqueueAsync(alex, "rt-sent-closed", NotificationSource.Poll, null, CancellationToken.None);
         await outbox.EnqueueAsync(alex, "rt-dead-closed", NotificationSource.Poll, null, CancellationToken.None);
         await outbox.EnqueueAsync(megan, "rt-sent-closed", NotificationSource.Poll, null, CancellationToken.None);
-        var claimed = (await outbox.ClaimAsync("sender-1", 10, Lease, CancellationToken.None)).ToDictionary(n => (n.User.UserId, n.RecipientTaskSid));
+        var claimed = (await outbox.ClaimAsync("sender-1", Tenants, 10, Lease, CancellationToken.None)).ToDictionary(n => (n.User.UserId, n.RecipientTaskSid));
         await outbox.EnqueueAsync(alex, "rt-pending-closed", NotificationSource.Push, null, CancellationToken.None);
         await outbox.MarkSentAsync(claimed[(alex.UserId, "rt-sent-closed")], CancellationToken.None);
         await outbox.KillAsync(claimed[(alex.UserId, "rt-dead-closed")], "the user turned notifications off", CancellationToken.None);

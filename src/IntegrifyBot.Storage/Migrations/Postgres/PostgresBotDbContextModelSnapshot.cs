@@ -195,6 +195,20 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrifyBot.Storage.Entities.NotificationSenderBeat", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AliveUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NotificationSenders", (string)null);
+                });
+
             modelBuilder.Entity("IntegrifyBot.Storage.Entities.NotificationSettings", b =>
                 {
                     b.Property<string>("TeamsTenantId")
@@ -369,6 +383,30 @@ namespace IntegrifyBot.Storage.Migrations.Postgres
                     b.HasIndex("TeamsTenantId", "UserKey");
 
                     b.ToTable("SignInStates", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrifyBot.Storage.Entities.TenantSendLease", b =>
+                {
+                    b.Property<string>("TeamsTenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("LearnedLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamsTenantId");
+
+                    b.ToTable("TenantSendLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -188,6 +188,20 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrifyBot.Storage.Entities.NotificationSenderBeat", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AliveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NotificationSenders", (string)null);
+                });
+
             modelBuilder.Entity("IntegrifyBot.Storage.Entities.NotificationSettings", b =>
                 {
                     b.Property<string>("TeamsTenantId")
@@ -360,6 +374,30 @@ namespace IntegrifyBot.Storage.Migrations.Sqlite
                     b.HasIndex("TeamsTenantId", "UserKey");
 
                     b.ToTable("SignInStates", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrifyBot.Storage.Entities.TenantSendLease", b =>
+                {
+                    b.Property<string>("TeamsTenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LearnedLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamsTenantId");
+
+                    b.ToTable("TenantSendLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

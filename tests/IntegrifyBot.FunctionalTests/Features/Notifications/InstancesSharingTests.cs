@@ -10,11 +10,14 @@ namespace IntegrifyBot.FunctionalTests.Features.Notifications;
 
 /// <summary>
 /// Two bot instances on one PostgreSQL database, as two replicas behind a load balancer: they share
-/// the key ring and the outbox (both in the database), the Integrify simulator and the connector.
-/// Which instance sent what is read from each one's own log.
+/// the key ring, the outbox and the tenants' sending leases (all in the database), the Integrify
+/// simulator and the connector. Which instance sent what is read from each one's own log.
 /// </summary>
 public sealed partial class InstancesSharingTests : IAsyncLifetime
 {
+    /// <summary>A second Teams tenant Alex is linked in, as a guest of another organisation is.</summary>
+    private const string OtherTenant = "00000000-0000-0000-0000-0000000000b2";
+
     private readonly RecordedLogs firstLogs = new();
     private readonly RecordedLogs secondLogs = new();
     private TestDatabase database = null!;
@@ -48,11 +51,12 @@ public sealed partial class InstancesSharingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_instances_share_the_sending_and_each_task_arrives_exactly_once()
+    public async Task Two_instances_share_the_tenants_and_each_task_arrives_exactly_once_in_each()
     {
         StartBoth(polling: false);
-        await LinkAlexAsync();
-        var tasks = Enumerable.Range(1, 80)
+        await LinkAlexAsync(first!);
+        await LinkAlexAsync(second!, OtherTenant);
+        var tasks = Enumerable.Range(1, 40)
             .Select(i => simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", RequestName = $"Desk {i}" }).RecipientTaskSid)
             .ToList();
 
@@ -66,24 +70,28 @@ public sealed partial class InstancesSharingTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         });
 
-        var rows = await AllSentAsync(tasks);
+        // Alex is linked in two tenants: each task is his twice, once in each tenant's chat.
+        var rows = await AllSentAsync(tasks, perTask: 2);
 
-        var arrivals = AnnouncedTasks.Count(connector.History);
-        Assert.Equal(tasks.Order(StringComparer.Ordinal), arrivals.Keys.Order(StringComparer.Ordinal));
-        Assert.All(arrivals, arrival => Assert.Equal(1, arrival.Value));
-        var sentByFirst = SentIds(firstLogs);
-        var sentBySecond = SentIds(secondLogs);
-        Assert.NotEmpty(sentByFirst);
-        Assert.NotEmpty(sentBySecond);
-        Assert.Empty(sentByFirst.Intersect(sentBySecond));
-        Assert.Equal(rows.Select(row => row.Id).Order(), sentByFirst.Concat(sentBySecond).Order());
+        var arrivals = connector.History.Where(AnnouncedTasks.IsNewTask).GroupBy(call => (call.ConversationId, Task: AnnouncedTasks.TaskOf(call))).ToList();
+        Assert.Equal(tasks.Count * 2, arrivals.Count);
+        Assert.All(arrivals, arrival => Assert.Single(arrival));
+
+        // One instance sends each tenant's, and the two tenants went one to each instance.
+        var tenantOf = rows.ToDictionary(row => row.Id, row => row.TeamsTenantId);
+        var tenantsOfFirst = SentIds(firstLogs).Select(id => tenantOf[id]).Distinct().ToList();
+        var tenantsOfSecond = SentIds(secondLogs).Select(id => tenantOf[id]).Distinct().ToList();
+        Assert.Single(tenantsOfFirst);
+        Assert.Single(tenantsOfSecond);
+        Assert.NotEqual(tenantsOfFirst[0], tenantsOfSecond[0]);
+        Assert.Equal(rows.Select(row => row.Id).Order(), SentIds(firstLogs).Concat(SentIds(secondLogs)).Order());
     }
 
     [Fact]
     public async Task When_both_instances_poll_each_new_task_is_announced_once()
     {
         StartBoth(polling: true);
-        await LinkAlexAsync();
+        await LinkAlexAsync(first!);
         await PolledOnceAsync();
         var tasks = Enumerable.Range(1, 5)
             .Select(i => simulator.Control.AssignTask(new TaskAssignment { UserName = "alexw", RequestName = $"Chair {i}" }).RecipientTaskSid)
@@ -128,11 +136,11 @@ public sealed partial class InstancesSharingTests : IAsyncLifetime
         second = BotApp.Demo(settings, services => services.AddSingleton<ILoggerProvider>(secondLogs));
     }
 
-    /// <summary>Alex links through the first instance; the second decrypts his tokens with the shared key ring.</summary>
-    private async Task LinkAlexAsync()
+    /// <summary>Alex links through <paramref name="instance"/>; the other decrypts his tokens with the shared key ring.</summary>
+    private async Task LinkAlexAsync(BotApp instance, string? tenantId = null)
     {
-        using var client = first!.CreateBotClient();
-        await LinkingBot.LinkAlexAsync(client, connector.ServiceUrl);
+        using var client = instance.CreateBotClient();
+        await LinkingBot.LinkAlexAsync(client, connector.ServiceUrl, tenantId);
     }
 
     /// <summary>Until one of the instances has read Alex's tasks once: what was open then is never announced.</summary>
@@ -147,11 +155,11 @@ public sealed partial class InstancesSharingTests : IAsyncLifetime
         }
     }
 
-    private async Task<IReadOnlyList<OutboxRow>> AllSentAsync(IReadOnlyCollection<string> tasks)
+    private async Task<IReadOnlyList<OutboxRow>> AllSentAsync(IReadOnlyCollection<string> tasks, int perTask = 1)
     {
         var rows = await OutboxRow.WaitForAsync(
             database,
-            rows => tasks.All(sid => rows.Any(row => row.RecipientTaskSid == sid && row.State == "Sent")),
+            rows => tasks.All(sid => rows.Count(row => row.RecipientTaskSid == sid && row.State == "Sent") == perTask),
             TimeSpan.FromSeconds(90),
             () => string.Join('\n', firstLogs.Lines.Concat(secondLogs.Lines).Where(line => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal))));
         return [.. rows.Where(row => tasks.Contains(row.RecipientTaskSid))];
