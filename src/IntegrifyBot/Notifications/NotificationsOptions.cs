@@ -33,7 +33,7 @@ public sealed class NotificationsOptions : IValidatableObject
     [Range(1, 10_000, ErrorMessage = "Notifications:ConversationMessagesPer30Seconds must be between 1 and 10000.")]
     public int ConversationMessagesPer30Seconds { get; set; } = 60;
 
-    /// <summary>Teams' limit of messages from a bot to a tenant in a second, divided among the instances that send.</summary>
+    /// <summary>Teams' limit of messages from a bot to a tenant in a second: one instance at a time sends to a tenant, so it is Teams' own.</summary>
     [Range(1, 10_000, ErrorMessage = "Notifications:TenantMessagesPerSecond must be between 1 and 10000.")]
     public int TenantMessagesPerSecond { get; set; } = 30;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Integrify.Simulator;
 using IntegrifyBot.TestInfrastructure;
 
@@ -27,7 +26,7 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
             await LinkingBot.LinkAlexAsync(client, connector.ServiceUrl);
         }
 
-        await WaitForFirstPollAsync(database, first);
+        await RunningBot.WaitForFirstPollAsync(database);
 
         // Polled every second, the tasks are queued together and sent one at a time.
         var held = connector.HoldNext(after: SentBeforeTheCrash);
@@ -58,12 +57,9 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
     private static List<OutboxRow> Mine(IEnumerable<OutboxRow> rows, HashSet<string> tasks) =>
         [.. rows.Where(row => tasks.Contains(row.RecipientTaskSid))];
 
-    private async Task<RunningBot> StartAsync(TempDatabase database, SimulatorHost simulator, LocalConnector connector)
-    {
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var bot = published.Start(new Dictionary<string, string>
+    private Task<RunningBot> StartAsync(TempDatabase database, SimulatorHost simulator, LocalConnector connector) =>
+        RunningBot.StartAsync(published, new Dictionary<string, string>
         {
-            ["Urls"] = url.ToString().TrimEnd('/'),
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(database.Folder, "data"),
             ["Storage__Provider"] = "Sqlite",
@@ -80,59 +76,12 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
             // the kill lands long before the held message's own 10 s are up, however busy the machine.
             ["Notifications__SendTimeout"] = "00:00:10",
 
+            // The restarted bot takes over the tenant a second after the dead one's lease lapses.
+            ["Notifications__TenantLease"] = "00:00:02",
+
             // One chat receives them all: Teams' own limit of 60 a half minute would only slow the test.
             ["Notifications__ConversationMessagesPerSecond"] = "1000",
             ["Notifications__ConversationMessagesPer30Seconds"] = "10000",
             ["Logging__Console__FormatterName"] = "simple",
         });
-        var running = new RunningBot(bot, url);
-        using var client = running.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            Assert.False(bot.HasExited, $"The bot stopped.\n{bot.Output}{bot.Errors}");
-            Assert.True(DateTime.UtcNow < deadline, $"The bot did not become ready.\n{bot.Output}{bot.Errors}");
-            try
-            {
-                using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return running;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>Until the poller has read Alex's tasks once: what was open then is never announced.</summary>
-    private static async Task WaitForFirstPollAsync(TempDatabase database, RunningBot bot)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            await using (var connection = await database.OpenConnectionAsync())
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """SELECT COUNT(*) FROM "NotificationSettings" WHERE "LastPolledAt" IS NOT NULL""";
-                if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The bot never polled Alex's tasks.\n{bot.Bot.Output}{bot.Bot.Errors}");
-            await Task.Delay(50);
-        }
-    }
-
-    private sealed record RunningBot(BotProcess Bot, Uri Url) : IAsyncDisposable
-    {
-        public HttpClient Client() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
-
-        public ValueTask DisposeAsync() => Bot.DisposeAsync();
-    }
 }
