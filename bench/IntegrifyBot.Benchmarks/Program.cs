@@ -7,7 +7,8 @@ using IntegrifyBot.TestInfrastructure;
 // HTTP and a connector that enforces Teams' limits, with many linked people: how close the
 // notifications come to Teams' tenant limit, and what a poll cycle over everyone costs against the
 // bare reads it cannot avoid. Sizes: --users 10000 --notifications 3000 --rate 30; --postgres.
-// "load": turns under load against the SDK's echo bot (Load/LoadBenchmark.cs); "echo-bot": that echo bot.
+// "load": turns under load against the SDK's echo bot (Load/LoadBenchmark.cs); "echo-bot": that echo bot;
+// "scale-out": two published instances on one PostgreSQL, one killed partway (ScaleOut/ScaleOutBenchmark.cs).
 if (args is ["echo-bot", ..])
 {
     return await IntegrifyBot.Benchmarks.Load.EchoBot.RunAsync(args[1..]);
@@ -37,9 +38,10 @@ if (args is ["load", ..])
 }
 
 BenchmarkOptions options;
+var scaleOut = args is ["scale-out", ..];
 try
 {
-    options = BenchmarkOptions.Parse(args);
+    options = BenchmarkOptions.Parse(scaleOut ? args[1..] : args);
 }
 catch (ArgumentException exception)
 {
@@ -48,6 +50,11 @@ catch (ArgumentException exception)
 }
 
 var output = Console.Out;
+if (scaleOut)
+{
+    return await IntegrifyBot.Benchmarks.ScaleOut.ScaleOutBenchmark.RunAsync(options, output, stop.Token);
+}
+
 output.WriteLine($"IntegrifyBot benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: {options.Users} linked people, {options.Notifications} notifications, Teams' tenant limit {options.TenantPerSecond}/s, {(options.Postgres ? "PostgreSQL" : "SQLite")}");
 var database = options.Postgres ? await (await PostgresServer.SharedAsync()).CreateDatabaseAsync() : null;
 var settings = new Dictionary<string, string?>

@@ -46,4 +46,8 @@ public sealed class PublishedBot : IAsyncLifetime
 
         return BotProcess.Start("dotnet", [Assembly, .. arguments], all, workingDirectory: Folder);
     }
+
+    /// <summary>Starts the published bot on a port of its own and waits until it is ready (<see cref="RunningBot"/>).</summary>
+    public Task<RunningBot> StartReadyAsync(IDictionary<string, string> environment) =>
+        RunningBot.StartAsync(all => Start(all), environment);
 }

@@ -108,7 +108,7 @@ public sealed class ScaleOutTests(PublishedBot published) : IClassFixture<Publis
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
 
-        return RunningBot.StartAsync(published, environment);
+        return published.StartReadyAsync(environment);
     }
 
     /// <summary>Who holds the one tenant's lease: a sender's name ends with its process id.</summary>

@@ -58,7 +58,7 @@ public sealed class SenderCrashTests(PublishedBot published) : IClassFixture<Pub
         [.. rows.Where(row => tasks.Contains(row.RecipientTaskSid))];
 
     private Task<RunningBot> StartAsync(TempDatabase database, SimulatorHost simulator, LocalConnector connector) =>
-        RunningBot.StartAsync(published, new Dictionary<string, string>
+        published.StartReadyAsync(new Dictionary<string, string>
         {
             ["Bot__Mode"] = "Demo",
             ["Bot__DataFolder"] = Path.Combine(database.Folder, "data"),
