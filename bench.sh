@@ -10,6 +10,10 @@
 # HTTP at several concurrency levels; prints CPU per turn, latency and the share of real answers.
 #   ./bench.sh load                             # levels 1,4,50,200,1000; 50 people; at least 200 turns a level
 #   ./bench.sh load --levels 1,4 --turns 200
+# And scale-out: two published instances on one private PostgreSQL server, the sending one killed
+# partway; prints the rate before and after, 429s, duplicates, losses and how long delivery paused.
+#   ./bench.sh scale-out                        # 10000 people, 3000 notifications, 30/s
+#   ./bench.sh scale-out --users 1000 --notifications 600
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build bench/IntegrifyBot.Benchmarks/IntegrifyBot.Benchmarks.csproj -c Release --nologo -v quiet
