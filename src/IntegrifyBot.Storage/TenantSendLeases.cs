@@ -59,8 +59,7 @@ public sealed class TenantSendLeases(IDbContextFactory<BotDbContext> contexts, T
         var now = Now;
         var until = now + lease;
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await BeatAsync(context, holder, now, until, cancellationToken);
-        await context.TenantSendLeases.Where(l => l.Holder == holder).ExecuteUpdateAsync(set => set.SetProperty(l => l.HeldUntil, until), cancellationToken);
+        await RenewAsync(context, holder, now, until, cancellationToken);
 
         var senders = await context.NotificationSenders.CountAsync(b => b.AliveUntil >= now, cancellationToken);
         var busy = await context.TenantSendLeases.Where(l => l.HeldUntil >= now).Select(l => l.TeamsTenantId).ToListAsync(cancellationToken);
@@ -90,6 +89,17 @@ public sealed class TenantSendLeases(IDbContextFactory<BotDbContext> contexts, T
 
         var held = await context.TenantSendLeases.AsNoTracking().Where(l => l.Holder == holder && l.HeldUntil >= now).ToListAsync(cancellationToken);
         return [.. held.Select(l => new HeldTenant(l.TeamsTenantId, l.PausedUntil is { } paused ? new DateTimeOffset(DateTime.SpecifyKind(paused, DateTimeKind.Utc)) : null, l.LearnedLimit))];
+    }
+
+    /// <summary>
+    /// Only renews <paramref name="holder"/>'s leases and its place among the live senders: for a
+    /// batch that outlasts a lease, so that no other instance takes its tenants while it still sends.
+    /// </summary>
+    public async Task RenewAsync(string holder, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await RenewAsync(context, holder, now, now + lease, cancellationToken);
     }
 
     /// <summary>Keeps what a 429 taught about the tenant with its lease, for whichever instance sends to it next.</summary>
@@ -123,9 +133,10 @@ public sealed class TenantSendLeases(IDbContextFactory<BotDbContext> contexts, T
             && (n.ClaimedUntil == null || n.ClaimedUntil < now)
             && !context.TenantSendLeases.Any(l => l.TeamsTenantId == n.TeamsTenantId && l.Holder != holder && l.HeldUntil >= now));
 
-    /// <summary>The sender's place among the live ones; senders long gone are swept out on the way.</summary>
-    private static async Task BeatAsync(BotDbContext context, string holder, DateTime now, DateTime until, CancellationToken cancellationToken)
+    /// <summary>The sender's place among the live ones and its leases, until <paramref name="until"/>; senders long gone are swept out on the way.</summary>
+    private static async Task RenewAsync(BotDbContext context, string holder, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
+        await context.TenantSendLeases.Where(l => l.Holder == holder).ExecuteUpdateAsync(set => set.SetProperty(l => l.HeldUntil, until), cancellationToken);
         if (await context.NotificationSenders.Where(b => b.Name == holder).ExecuteUpdateAsync(set => set.SetProperty(b => b.AliveUntil, until), cancellationToken) == 0)
         {
             await InsertOnceAsync(context, new NotificationSenderBeat { Name = holder, AliveUntil = until }, cancellationToken);

@@ -113,6 +113,9 @@ public sealed partial class NotificationSender(
             return false;
         }
 
+        // A batch held up by Teams or Integrify may outlast the tenant leases: they are renewed meanwhile.
+        using var batchDone = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewWhileSendingAsync(batchDone.Token);
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stoppingToken },
@@ -128,6 +131,8 @@ public sealed partial class NotificationSender(
                     LogNotSettled(exception, notification.Id);
                 }
             });
+        await batchDone.CancelAsync();
+        await renewing;
         return batch.Count == concurrency * 2;
     }
 
@@ -146,6 +151,31 @@ public sealed partial class NotificationSender(
 
         held = now.Select(tenant => tenant.TeamsTenantId).ToHashSet(StringComparer.Ordinal);
         return held;
+    }
+
+    /// <summary>Renews the leases every third of their length until the batch is done.</summary>
+    private async Task RenewWhileSendingAsync(CancellationToken batchDone)
+    {
+        var lease = options.CurrentValue.TenantLease;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, batchDone);
+                try
+                {
+                    await leases.RenewAsync(Name, lease, batchDone);
+                }
+                catch (Exception exception) when (!batchDone.IsCancellationRequested)
+                {
+                    LogLookFailed(exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The batch is done: the next look renews them.
+        }
     }
 
     /// <summary>A stopping sender hands its tenants to the other instances at once, rather than when its leases lapse.</summary>

@@ -43,6 +43,22 @@ public abstract class TenantSendLeaseTests(StorageProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_sender_renewing_through_a_long_batch_keeps_its_tenants()
+    {
+        await using var one = await StorageInstance.StartAsync(database, clock);
+        await QueueAsync(one, "tenant-1", "rt-1");
+        await Leases(one).HoldAsync("one", ["tenant-1"], Lease, CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(Lease / 2);
+            await Leases(one).RenewAsync("one", Lease, CancellationToken.None);
+        }
+
+        Assert.Empty(await Leases(one).HoldAsync("two", ["tenant-1"], Lease, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_stopping_sender_hands_its_tenants_over_at_once()
     {
         await using var one = await StorageInstance.StartAsync(database, clock);
