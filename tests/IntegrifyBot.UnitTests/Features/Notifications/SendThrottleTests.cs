@@ -62,6 +62,22 @@ public sealed class SendThrottleTests
     }
 
     [Fact]
+    public void A_tenant_taken_over_keeps_the_pause_and_the_lower_limit_another_instance_learned()
+    {
+        throttle.Adopt("tenant-1", clock.GetUtcNow().AddSeconds(2), learnedLimit: 5);
+        throttle.Adopt("tenant-2", clock.GetUtcNow() - SendThrottle.LearnedLimitLifetime - TimeSpan.FromSeconds(1), learnedLimit: 1);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.TryTake("tenant-1", "a:alex"));
+        Assert.Equal(TimeSpan.Zero, throttle.TryTake("tenant-2", "a:alex"));
+
+        // After the pause, five a second for a while, not thirty; what is long past teaches nothing.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var taken = Enumerable.Range(0, 6).Select(i => throttle.TryTake("tenant-1", $"a:user-{i}")).ToList();
+        Assert.Equal(5, taken.Count(wait => wait == TimeSpan.Zero));
+        Assert.Equal(TimeSpan.Zero, throttle.TryTake("tenant-2", "a:megan"));
+    }
+
+    [Fact]
     public void A_long_mixed_run_never_exceeds_any_limit_in_any_window()
     {
         // Most messages go to many people; a few people get many. Like a sender, the run sends the
