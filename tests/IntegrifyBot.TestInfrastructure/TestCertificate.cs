@@ -33,16 +33,22 @@ public sealed class TestCertificate
 
     public static TestCertificate Create(string name)
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=IntegrifyBot key ring ({name})", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-
+        using var certificate = SelfSigned(name);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         Directory.CreateDirectory(Folder);
         var path = System.IO.Path.Combine(Folder, $"{name}-{Guid.NewGuid():N}.pfx");
         File.WriteAllBytes(path, certificate.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
         return new TestCertificate(path, password, certificate.RawData);
+    }
+
+    /// <summary>
+    /// A key ring certificate as Key Vault hands out a PKCS#12 certificate's secret: the PFX, with no
+    /// password, as base64 text.
+    /// </summary>
+    public static (string Secret, string Thumbprint) AsKeyVaultSecret(string name)
+    {
+        using var certificate = SelfSigned(name);
+        return (Convert.ToBase64String(certificate.Export(X509ContentType.Pfx)), certificate.Thumbprint);
     }
 
     /// <summary>Deletes every certificate file of this test run.</summary>
@@ -52,6 +58,14 @@ public sealed class TestCertificate
         {
             Directory.Delete(Folder, recursive: true);
         }
+    }
+
+    private static X509Certificate2 SelfSigned(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=IntegrifyBot key ring ({name})", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
     }
 
     /// <summary>The settings that make this the key ring's certificate.</summary>

@@ -1,6 +1,4 @@
 using System.Runtime.Versioning;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using IntegrifyBot.Storage;
 using IntegrifyBot.TestInfrastructure;
@@ -71,8 +69,10 @@ public sealed class MainTemplateTests : IDisposable
         var decode = Assert.Single(app["initContainers"]!.AsArray())!;
         var vault = Directory.CreateDirectory(Path.Combine(workFolder, "vault")).FullName;
         var keyring = Directory.CreateDirectory(Path.Combine(workFolder, "keyring")).FullName;
-        var current = WriteAsKeyVaultHandsItOut(vault, "current");
-        var previous = WriteAsKeyVaultHandsItOut(vault, "previous-0");
+        var current = TestCertificate.AsKeyVaultSecret("current");
+        var previous = TestCertificate.AsKeyVaultSecret("previous-0");
+        await File.WriteAllTextAsync(Path.Combine(vault, "current"), current.Secret);
+        await File.WriteAllTextAsync(Path.Combine(vault, "previous-0"), previous.Secret);
 
         // The step's own shell command, run by this machine's sh and base64 on folders standing in for its volumes.
         var command = ((string)decode["args"]![0]!)
@@ -80,16 +80,16 @@ public sealed class MainTemplateTests : IDisposable
             .Replace(MountPath(decode, "keyring")!, keyring, StringComparison.Ordinal);
         var shell = decode["command"]!.AsArray().Select(part => (string)part!).ToList();
         var (exitCode, output) = await BotProcess.RunToEndAsync(shell[0], [.. shell.Skip(1), command], TimeSpan.FromMinutes(1));
+        Assert.True(exitCode == 0, $"the decoding step failed: {output}");
         var loaded = KeyRingCertificates.Load(new StorageOptions
         {
             KeyRingCertificatePath = Path.Combine(keyring, "current.pfx"),
             PreviousKeyRingCertificates = { new KeyRingCertificateFile { Path = Path.Combine(keyring, "previous-0.pfx") } },
         });
 
-        Assert.True(exitCode == 0, $"the decoding step failed: {output}");
         Assert.Empty(loaded.Problems);
-        Assert.Equal(current, loaded.Current!.Thumbprint);
-        Assert.Equal(previous, Assert.Single(loaded.Previous).Thumbprint);
+        Assert.Equal(current.Thumbprint, loaded.Current!.Thumbprint);
+        Assert.Equal(previous.Thumbprint, Assert.Single(loaded.Previous).Thumbprint);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(keyring, "current.pfx")));
     }
 
@@ -143,20 +143,6 @@ public sealed class MainTemplateTests : IDisposable
             setting => (string)setting!["name"]!,
             setting => (string?)setting!["value"] ?? $"secret {(string)setting!["secretRef"]!}",
             StringComparer.Ordinal);
-
-    /// <summary>
-    /// A key-ring certificate as Key Vault hands out a PKCS#12 certificate's secret: the PFX, with no
-    /// password, as base64 text.
-    /// </summary>
-    /// <returns>The certificate's thumbprint.</returns>
-    private static string WriteAsKeyVaultHandsItOut(string folder, string name)
-    {
-        using var key = RSA.Create(2048);
-        using var certificate = new CertificateRequest($"CN=IntegrifyBot key ring ({name})", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllText(Path.Combine(folder, name), Convert.ToBase64String(certificate.Export(X509ContentType.Pfx)));
-        return certificate.Thumbprint;
-    }
 
     private static string? MountPath(JsonNode container, string volume) =>
         (string?)container["volumeMounts"]!.AsArray().SingleOrDefault(mount => (string?)mount!["volumeName"] == volume)?["mountPath"];
